@@ -13,7 +13,12 @@ export default defineConfig({
       { extends: true, test: { name: "dev", include: ["test/dev/**/*.test.ts"] } },
       {
         extends: true,
-        test: { name: "runtime", include: ["test/runtime/**/*.test.ts"], testTimeout: 60_000 },
+        test: {
+          name: "runtime",
+          include: ["test/runtime/**/*.test.ts"],
+          globalSetup: ["test/runtime/global-setup.ts"],
+          testTimeout: 60_000,
+        },
       },
     ],
   },
