@@ -22,8 +22,11 @@ export function formatGrid(value: unknown): string {
     : [[value]];
   const shown = rows.slice(0, MAX_ROWS).map((row) => row.map(cellText));
   const widths: number[] = [];
-  for (const row of shown)
-    row.forEach((text, index) => (widths[index] = Math.max(widths[index] ?? 0, text.length)));
+  for (const row of shown) {
+    row.forEach((text, index) => {
+      widths[index] = Math.max(widths[index] ?? 0, text.length);
+    });
+  }
   const lines = shown.map((row) =>
     row.map((text, index) => text.padEnd(widths[index] ?? 0)).join(" │ "),
   );
