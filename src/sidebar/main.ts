@@ -2,7 +2,7 @@
 // in the user's language. Text goes in as text, never as HTML.
 
 import { catalogueOf, SOURCE_NAMES } from "../shared/columns/index.js";
-import { localeFrom } from "../shared/messages.js";
+import { localeFrom } from "../shared/messages/index.js";
 
 const locale = localeFrom(navigator.language);
 

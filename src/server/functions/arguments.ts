@@ -1,7 +1,7 @@
 // Reading custom-function arguments as Sheets hands them: single values, 2-D arrays for ranges,
 // "" for blank cells.
 
-import { message } from "../../shared/messages.js";
+import { message } from "../../shared/messages/index.js";
 import { AddonError } from "../errors.js";
 
 /** A single-cell argument: a one-cell range is accepted as its value, a larger range is refused. */

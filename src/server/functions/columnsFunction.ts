@@ -1,7 +1,7 @@
 // TT_COLUMNS: the column catalogue of a source as a table, so users can pick `columns=` keys.
 
 import { catalogueOf, SOURCE_NAMES, type SourceName } from "../../shared/columns/index.js";
-import { message } from "../../shared/messages.js";
+import { message } from "../../shared/messages/index.js";
 import { AddonError } from "../errors.js";
 import { singleValue } from "./arguments.js";
 

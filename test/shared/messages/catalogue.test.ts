@@ -1,7 +1,7 @@
 // The message catalogue: both languages say the same things with the same placeholders.
 
 import { describe, expect, it } from "vitest";
-import { localeFrom, MESSAGE_IDS, message } from "../../src/shared/messages.js";
+import { localeFrom, MESSAGE_IDS, message } from "../../../src/shared/messages/index.js";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
