@@ -4,6 +4,30 @@
 export type ErrorCode =
   /** An argument or filter the user gave is wrong; no request was made. */
   | "INVALID_ARGUMENT"
+  /** No key or token is set for the source. */
+  | "MISSING_KEY"
+  /** The API refused the key (KeyAPI 401, FastMoss bad token). */
+  | "BAD_KEY"
+  /** The key is valid but not allowed here (KeyAPI 403, FastMoss 30001). */
+  | "FORBIDDEN"
+  /** KeyAPI 402: out of credits. */
+  | "NO_CREDITS"
+  /** FastMoss 30002: the data allowance is used up. */
+  | "DATA_LIMIT"
+  /** The API refused a parameter (KeyAPI 400, FastMoss 10001). */
+  | "API_REJECTED"
+  /** FastMoss 20001. */
+  | "NOT_FOUND"
+  /** Still rate-limited after waiting within the time there was. */
+  | "RATE_LIMITED"
+  /** The API kept failing (500, 40001) after retries. */
+  | "SERVICE_ERROR"
+  /** The API's answer could not be read (malformed JSON, an HTML error page). */
+  | "BAD_ANSWER"
+  /** The request did not reach the API or its answer did not come back. */
+  | "NETWORK"
+  /** The work could not finish before the execution's deadline. */
+  | "TIMEOUT"
   /** Anything else that should not happen. */
   | "INTERNAL";
 

@@ -2,16 +2,17 @@
 // table per area. Placeholders are written {name} and filled by `message()`.
 
 import { commonEn, commonZh } from "./common.js";
+import { fetchingEn, fetchingZh } from "./fetching.js";
 
 export type Locale = "en" | "zh";
 
-const en = { ...commonEn } as const;
+const en = { ...commonEn, ...fetchingEn } as const;
 
 export type MessageId = keyof typeof en;
 
 export const MESSAGE_IDS = Object.keys(en) as readonly MessageId[];
 
-const zh: Readonly<Record<MessageId, string>> = { ...commonZh };
+const zh: Readonly<Record<MessageId, string>> = { ...commonZh, ...fetchingZh };
 
 const CATALOGUE: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en, zh };
 

@@ -1,0 +1,234 @@
+// Fetches the pages a run needs: cached pages first, the rest in parallel waves through fetchAll,
+// paced to the API's rate limit, failures retried a bounded number of times, every wait within the
+// deadline. Pages fetched are cached before any failure is raised, so a retry never pays twice.
+
+import type { AddonError, ErrorCode } from "../errors.js";
+import type {
+  Clock,
+  HttpClient,
+  HttpOutcome,
+  HttpRequest,
+  HttpResponse,
+} from "../platform/types.js";
+import { isTransportError } from "../platform/types.js";
+import { apiError } from "./apiErrors.js";
+import type { CachedPage, PageCache } from "./pageCache.js";
+import { PagePlanner } from "./pagePlanner.js";
+import type { RatePacer } from "./ratePacer.js";
+
+export type RetryReason = "rate-limited" | "server-error" | "bad-answer" | "transport";
+
+/** What one answer means for the run. */
+export type PageOutcome =
+  | {
+      readonly kind: "page";
+      readonly records: readonly unknown[];
+      readonly count: number;
+      readonly total?: number;
+    }
+  | {
+      readonly kind: "retry";
+      readonly reason: RetryReason;
+      readonly detail: string;
+      readonly retryAfterMs?: number;
+    }
+  | { readonly kind: "fail"; readonly code: ErrorCode; readonly detail: string };
+
+/** A paged API as the engine sees it; sources/ implements one per API. */
+export interface PagedApi {
+  /** The API's name in messages: "KeyAPI". */
+  readonly label: string;
+  readonly pageSize: number;
+  readonly firstPage: number;
+  readonly lastPage: number;
+  readonly speculation: number;
+  readonly probeLastPage: boolean;
+  request(page: number): HttpRequest;
+  read(response: HttpResponse): PageOutcome;
+  /** Credits the answer cost (KeyAPI charges every request it accepts). */
+  creditsFor(outcome: HttpOutcome): number;
+}
+
+export interface FetchStats {
+  requests: number;
+  credits: number;
+  cachedPages: number;
+  retries: number;
+  rateLimited: number;
+  waves: number;
+  waitedMs: number;
+}
+
+export interface FetchedPages {
+  /** Records of the pages answered without a gap from the first page, in the API's order. */
+  readonly records: unknown[];
+  /** The last page those records come from (firstPage − 1 when none). */
+  readonly lastPage: number;
+  /** Every page that can hold wanted records was fetched. */
+  readonly complete: boolean;
+  /** A short or empty page showed where the data ends. */
+  readonly endOfData: boolean;
+  /** Why the run ended before completing: the deadline, or answers that contradict each other. */
+  readonly stoppedBy?: "deadline" | "inconsistent-data";
+  readonly stats: FetchStats;
+}
+
+export interface FetchPagesOptions {
+  readonly http: HttpClient;
+  readonly clock: Clock;
+  readonly pacer: RatePacer;
+  /** Epoch ms after which no wave or wait may end. */
+  readonly deadline: number;
+  readonly cache?: PageCache;
+  /** Removes secrets (the key) from any text that could reach a message. */
+  readonly redact: (text: string) => string;
+}
+
+const MAX_WAVE = 50;
+const ATTEMPTS: Readonly<Record<RetryReason, number>> = {
+  "rate-limited": 6,
+  "server-error": 3,
+  "bad-answer": 2,
+  transport: 2,
+};
+const BACKOFF_MS: Readonly<Record<RetryReason, number>> = {
+  "rate-limited": 1000,
+  "server-error": 700,
+  "bad-answer": 500,
+  transport: 1000,
+};
+/** Before the first answer, assume a slow wave: better to stop early than be cut off mid-wave. */
+const FIRST_WAVE_ESTIMATE_MS = 1500;
+
+export function emptyStats(): FetchStats {
+  return {
+    requests: 0,
+    credits: 0,
+    cachedPages: 0,
+    retries: 0,
+    rateLimited: 0,
+    waves: 0,
+    waitedMs: 0,
+  };
+}
+
+export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPages {
+  const { http, clock, pacer, cache } = options;
+  const stats = emptyStats();
+  const planner = new PagePlanner(api);
+  const pages = new Map<number, CachedPage>();
+  const attempts = new Map<string, number>();
+  let waveEstimate = FIRST_WAVE_ESTIMATE_MS;
+  let notBefore = 0;
+
+  if (cache) {
+    const wanted = Array.from(
+      { length: api.lastPage - api.firstPage + 1 },
+      (_, i) => api.firstPage + i,
+    );
+    for (const [page, content] of cache.read(wanted)) {
+      planner.accept(page, content.count, content.total);
+      pages.set(page, content);
+      stats.cachedPages++;
+    }
+  }
+
+  const finish = (stoppedBy?: FetchedPages["stoppedBy"]): FetchedPages => {
+    const lastPage = planner.contiguousThrough();
+    const records: unknown[] = [];
+    for (let page = api.firstPage; page <= lastPage; page++)
+      records.push(...(pages.get(page)?.records ?? []));
+    return {
+      records,
+      lastPage,
+      complete: planner.done(),
+      endOfData: planner.endOfData(),
+      ...(stoppedBy ? { stoppedBy } : {}),
+      stats,
+    };
+  };
+
+  while (!planner.done()) {
+    const now = clock.now();
+    const wait = Math.max(pacer.waitTime(now), notBefore - now);
+    if (now + wait + waveEstimate > options.deadline) return finish("deadline");
+    if (wait > 0) {
+      clock.sleep(wait);
+      stats.waitedMs += wait;
+      continue;
+    }
+    const wave = planner.next(Math.min(pacer.capacity(now), MAX_WAVE));
+    if (wave.length === 0) return finish("inconsistent-data");
+
+    const sentAt = clock.now();
+    pacer.record(sentAt, wave.length);
+    stats.requests += wave.length;
+    stats.waves++;
+    const outcomes = http.fetchAll(wave.map((page) => api.request(page)));
+    waveEstimate = Math.max(clock.now() - sentAt, 200) * 1.25 + 100;
+
+    const fresh = new Map<number, CachedPage>();
+    let failure: AddonError | undefined;
+    let delay = 0;
+    let rateLimited = false;
+    outcomes.forEach((outcome, index) => {
+      const page = wave[index]!;
+      stats.credits += api.creditsFor(outcome);
+      const result: PageOutcome = isTransportError(outcome)
+        ? { kind: "retry", reason: "transport", detail: outcome.transportError }
+        : api.read(outcome);
+      if (result.kind === "page") {
+        const content: CachedPage = {
+          records: result.records,
+          count: result.count,
+          ...(result.total === undefined ? {} : { total: result.total }),
+        };
+        planner.accept(page, result.count, result.total);
+        pages.set(page, content);
+        fresh.set(page, content);
+        return;
+      }
+      const detail = options.redact(result.detail).slice(0, 200);
+      if (result.kind === "fail") {
+        failure ??= apiError(result.code, api.label, detail, { pages: pages.size });
+        return;
+      }
+      const key = `${result.reason}:${page}`;
+      const tries = (attempts.get(key) ?? 1) + 1;
+      attempts.set(key, tries);
+      if (tries > ATTEMPTS[result.reason]) {
+        failure ??= apiError(exhaustedCode(result.reason), api.label, detail, {
+          attempts: tries - 1,
+        });
+        return;
+      }
+      planner.retry(page);
+      stats.retries++;
+      if (result.reason === "rate-limited") rateLimited = true;
+      const backoff = BACKOFF_MS[result.reason] * 2 ** (tries - 2);
+      delay = Math.max(delay, result.retryAfterMs ?? backoff);
+    });
+
+    if (cache && fresh.size > 0) cache.write(fresh);
+    if (failure) throw failure;
+    if (rateLimited) {
+      stats.rateLimited++;
+      pacer.slowDown();
+    }
+    notBefore = delay > 0 ? clock.now() + delay : 0;
+  }
+  return finish();
+}
+
+function exhaustedCode(reason: RetryReason): ErrorCode {
+  switch (reason) {
+    case "rate-limited":
+      return "RATE_LIMITED";
+    case "server-error":
+      return "SERVICE_ERROR";
+    case "bad-answer":
+      return "BAD_ANSWER";
+    case "transport":
+      return "NETWORK";
+  }
+}

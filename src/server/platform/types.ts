@@ -1,0 +1,54 @@
+// The small interfaces through which the add-on uses the platform. Logic takes these as
+// parameters; only platform/appsScript.ts binds them to Apps Script's services, so tests hand in
+// in-memory fakes with counters instead of patching globals.
+
+export interface HttpRequest {
+  readonly url: string;
+  readonly method: "get" | "post";
+  readonly headers: Readonly<Record<string, string>>;
+  readonly payload?: string;
+  readonly contentType?: string;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** A response, or the transport failure (DNS, timeout, connection) that stood in its place. */
+export type HttpOutcome = HttpResponse | { readonly transportError: string };
+
+export interface HttpClient {
+  /** Sends the requests at the same time and answers in order; never throws on an HTTP status. */
+  fetchAll(requests: readonly HttpRequest[]): HttpOutcome[];
+}
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): void;
+}
+
+/** A string cache with expiry (CacheService's shape, batched). */
+export interface KeyValueCache {
+  getAll(keys: readonly string[]): Readonly<Record<string, string>>;
+  putAll(values: Readonly<Record<string, string>>, ttlSeconds: number): void;
+  remove(key: string): void;
+}
+
+/** A short, stable digest of a text, safe in cache keys. */
+export type Hasher = (text: string) => string;
+
+export interface DataServices {
+  readonly http: HttpClient;
+  readonly clock: Clock;
+  readonly cache: KeyValueCache;
+  readonly hash: Hasher;
+}
+
+export function isTransportError(
+  outcome: HttpOutcome,
+): outcome is { readonly transportError: string } {
+  return "transportError" in outcome;
+}

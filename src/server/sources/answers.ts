@@ -1,0 +1,32 @@
+// Reading the parts of an HTTP answer both APIs share: a short description for messages, and the
+// Retry-After header.
+
+import { isRecord } from "../http/json.js";
+import type { HttpResponse } from "../platform/types.js";
+
+/** "HTTP 402: apiKey quota is not enough", or the start of an HTML page's text. */
+export function answerDetail(response: HttpResponse, body: unknown): string {
+  const said = isRecord(body) ? (body.message ?? body.msg) : undefined;
+  if (typeof said === "string" && said.trim() !== "")
+    return `HTTP ${response.status}: ${said.trim()}`;
+  if (body === undefined) {
+    const text = response.body
+      .replace(/<[^>]*>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+    return text === ""
+      ? `HTTP ${response.status}`
+      : `HTTP ${response.status}: ${text.slice(0, 80)}`;
+  }
+  return `HTTP ${response.status}`;
+}
+
+/** Retry-After in milliseconds (seconds or an HTTP date), if the answer has one. */
+export function retryAfterMs(response: HttpResponse, now = Date.now()): number | undefined {
+  const value = response.headers["retry-after"];
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

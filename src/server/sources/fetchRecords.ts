@@ -1,0 +1,129 @@
+// A validated query → the creators' records, through the paging engine: the page cache, the rate
+// pacer (remembering a rate the API taught us), the paging bounds of each API, and the key kept
+// out of every message. Custom functions, writers and schedules all come through here.
+
+import type { SourceName, SourceQuery } from "../../shared/query/types.js";
+import { apiError } from "../http/apiErrors.js";
+import { type FetchedPages, fetchPages, type PagedApi } from "../http/fetchPages.js";
+import { PageCache } from "../http/pageCache.js";
+import { type PacerState, RatePacer } from "../http/ratePacer.js";
+import type { DataServices, KeyValueCache } from "../platform/types.js";
+import { FASTMOSS_MAX_ROWS, fastMossPagedApi, fastMossPageSize } from "./fastmoss/api.js";
+import { KEYAPI_MAX_PAGE, keyApiPagedApi, keyApiPageSize } from "./keyapi/api.js";
+
+/** Requests per second we allow ourselves until an API says otherwise (neither documents one). */
+export const DEFAULT_RATE: Readonly<Record<SourceName, number>> = { keyapi: 10, fastmoss: 10 };
+/** A rate learned from a 429 is trusted for ten minutes, then the default is tried again. */
+const PACER_MEMORY_TTL_SECONDS = 600;
+/** Caching pays for repeatable, formula-sized pulls; a long pull checkpoints instead. */
+const MAX_CACHED_PAGES = 200;
+
+export interface RecordsRequest {
+  readonly query: SourceQuery;
+  /** The source's key or token; empty when none is set. */
+  readonly key: string;
+  /** Epoch ms by which the run must be over. */
+  readonly deadline: number;
+  /** Page to start at; a long pull resumes after the last page it wrote. */
+  readonly firstPage?: number;
+  /** At most this many pages in this run. */
+  readonly maxPages?: number;
+}
+
+export interface FetchedRecords extends FetchedPages {
+  readonly pageSize: number;
+  /** Rows the query still wants after this run's records (0 when the limit is reached). */
+  readonly limit: number;
+}
+
+export function pageSizeFor(query: SourceQuery): number {
+  return query.source === "keyapi" ? keyApiPageSize(query.limit) : fastMossPageSize(query.limit);
+}
+
+/** The last page the query can need, by its limit and the API's paging rules. */
+export function lastPageFor(query: SourceQuery): number {
+  const pageSize = pageSizeFor(query);
+  const byLimit = Math.ceil(query.limit / pageSize);
+  const byApi =
+    query.source === "keyapi" ? KEYAPI_MAX_PAGE : Math.floor(FASTMOSS_MAX_ROWS / pageSize);
+  return Math.min(byLimit, byApi);
+}
+
+/** Everything that decides a query's pages, in a stable order: its cache identity. */
+export function canonicalQuery(query: SourceQuery): string {
+  const filters = Object.entries(query.filters)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const date = query.source === "fastmoss" ? query.date : null;
+  return JSON.stringify([query.source, query.region, filters, date, pageSizeFor(query)]);
+}
+
+export function fetchRecords(request: RecordsRequest, services: DataServices): FetchedRecords {
+  const { query, key } = request;
+  const label = query.source === "keyapi" ? "KeyAPI" : "FastMoss";
+  if (key.trim() === "") throw apiError("MISSING_KEY", label, "");
+
+  const firstPage = request.firstPage ?? 1;
+  const lastPage = Math.min(
+    lastPageFor(query),
+    request.maxPages === undefined ? Number.POSITIVE_INFINITY : firstPage + request.maxPages - 1,
+  );
+  const pages = { first: firstPage, last: lastPage };
+  const api: PagedApi =
+    query.source === "keyapi"
+      ? keyApiPagedApi(query, key, pages)
+      : fastMossPagedApi(query, key, pages);
+
+  const pacer = new RatePacer(
+    DEFAULT_RATE[query.source],
+    recallPacer(services.cache, query.source),
+  );
+  const useCache = lastPage - firstPage < MAX_CACHED_PAGES;
+  try {
+    const fetched = fetchPages(api, {
+      http: services.http,
+      clock: services.clock,
+      pacer,
+      deadline: request.deadline,
+      redact: (text) => redact(text, key),
+      ...(useCache
+        ? { cache: new PageCache(services.cache, services.hash(canonicalQuery(query))) }
+        : {}),
+    });
+    const wanted = query.limit - (firstPage - 1) * api.pageSize;
+    return {
+      ...fetched,
+      records: fetched.records.slice(0, Math.max(0, wanted)),
+      pageSize: api.pageSize,
+      limit: query.limit,
+    };
+  } finally {
+    // The next execution (a long pull's continuation, the next cell) goes on at this pace and
+    // counts this run's last second of requests, so it isn't refused (KeyAPI charges for a 429).
+    rememberPacer(services.cache, query.source, pacer.state(services.clock.now()));
+  }
+}
+
+/** Removes the key from a text that may reach a person. */
+export function redact(text: string, key: string): string {
+  return key.length >= 4 ? text.split(key).join("•••") : text;
+}
+
+function pacerKey(source: SourceName): string {
+  return `tt1|pace|${source}`;
+}
+
+function recallPacer(cache: KeyValueCache, source: SourceName): PacerState | undefined {
+  try {
+    const state = JSON.parse(
+      cache.getAll([pacerKey(source)])[pacerKey(source)] ?? "null",
+    ) as PacerState | null;
+    return state && Number(state.rate) >= 1 && Array.isArray(state.sentAt) ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function rememberPacer(cache: KeyValueCache, source: SourceName, state: PacerState): void {
+  cache.putAll({ [pacerKey(source)]: JSON.stringify(state) }, PACER_MEMORY_TTL_SECONDS);
+}

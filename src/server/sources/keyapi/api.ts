@@ -1,0 +1,93 @@
+// KeyAPI's influencer list analytics as a paged API: the GET request for a page, and what each
+// answer means — records, a retry, or an error — with errors that may also come as HTTP 200.
+
+import type { KeyApiQuery } from "../../../shared/query/types.js";
+import type { PagedApi, PageOutcome } from "../../http/fetchPages.js";
+import { isRecord, parseApiJson } from "../../http/json.js";
+import type { HttpOutcome, HttpResponse } from "../../platform/types.js";
+import { isTransportError } from "../../platform/types.js";
+import { answerDetail, retryAfterMs } from "../answers.js";
+
+export const KEYAPI_URL = "https://api.keyapi.ai/v1/tiktok/influencer/list/analytics";
+export const KEYAPI_PAGE_SIZE = 10;
+export const KEYAPI_MAX_PAGE = 10_000;
+/** The SPEC's bound on requests past the last page when the data ends before the limit. */
+export const KEYAPI_SPECULATION = 3;
+
+export function keyApiPageSize(limit: number): number {
+  return Math.min(KEYAPI_PAGE_SIZE, Math.max(1, limit));
+}
+
+/** The query string of a page: region, paging, then the filters that are set. */
+export function keyApiUrl(query: KeyApiQuery, page: number, pageSize: number): string {
+  const params: [string, string | number][] = [
+    ["region", query.region],
+    ["page_num", page],
+    ["page_size", pageSize],
+    ...Object.entries(query.filters).filter(
+      (entry): entry is [string, string | number] => entry[1] !== undefined,
+    ),
+  ];
+  return `${KEYAPI_URL}?${params.map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`).join("&")}`;
+}
+
+/** What a KeyAPI status or body code means. */
+function outcomeOfCode(code: number, response: HttpResponse, detail: string): PageOutcome {
+  if (code === 429) {
+    const retryAfter = retryAfterMs(response);
+    return {
+      kind: "retry",
+      reason: "rate-limited",
+      detail,
+      ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
+    };
+  }
+  if (code >= 500) return { kind: "retry", reason: "server-error", detail };
+  if (code === 401) return { kind: "fail", code: "BAD_KEY", detail };
+  if (code === 402) return { kind: "fail", code: "NO_CREDITS", detail };
+  if (code === 403) return { kind: "fail", code: "FORBIDDEN", detail };
+  return { kind: "fail", code: "API_REJECTED", detail };
+}
+
+export function readKeyApiAnswer(response: HttpResponse): PageOutcome {
+  const body = parseApiJson(response.body);
+  const detail = answerDetail(response, body);
+  if (response.status !== 200) return outcomeOfCode(response.status, response, detail);
+  if (!isRecord(body)) return { kind: "retry", reason: "bad-answer", detail };
+  const code = Number(body.code ?? 0);
+  if (code !== 0) return outcomeOfCode(Number.isNaN(code) ? 400 : code, response, detail);
+  const data = body.data ?? [];
+  if (!Array.isArray(data))
+    return { kind: "retry", reason: "bad-answer", detail: `${detail}: data is not a list` };
+  // The page's length decides where the data ends, so odd entries count even though they're dropped.
+  return { kind: "page", records: data.filter(isRecord), count: data.length };
+}
+
+/** KeyAPI charges a credit for every request it accepts, whatever it answers. */
+export function keyApiCredits(outcome: HttpOutcome): number {
+  if (isTransportError(outcome)) return 0;
+  return outcome.status === 401 || outcome.status === 402 || outcome.status === 403 ? 0 : 1;
+}
+
+export function keyApiPagedApi(
+  query: KeyApiQuery,
+  key: string,
+  pages: { readonly first: number; readonly last: number },
+): PagedApi {
+  const pageSize = keyApiPageSize(query.limit);
+  return {
+    label: "KeyAPI",
+    pageSize,
+    firstPage: pages.first,
+    lastPage: pages.last,
+    speculation: KEYAPI_SPECULATION,
+    probeLastPage: true,
+    request: (page) => ({
+      url: keyApiUrl(query, page, pageSize),
+      method: "get",
+      headers: { Authorization: `Bearer ${key}` },
+    }),
+    read: readKeyApiAnswer,
+    creditsFor: keyApiCredits,
+  };
+}

@@ -1,0 +1,53 @@
+// Records → a table: the header row (labels, keys or none) and one row per creator with the
+// chosen columns, in the API's order.
+
+import { catalogueOf } from "../../shared/columns/index.js";
+import type { ColumnSpec } from "../../shared/columns/types.js";
+import type { OutputOptions, SourceName } from "../../shared/query/types.js";
+import { isRecord } from "../http/json.js";
+import { fastMossCell } from "./fastmoss/cells.js";
+import { keyApiCell } from "./keyapi/cells.js";
+import type { CellValue } from "./values.js";
+
+export function columnSpecs(source: SourceName, keys: readonly string[]): ColumnSpec[] {
+  const byKey = new Map(catalogueOf(source).columns.map((spec) => [spec.key, spec]));
+  return keys.map((key) => {
+    const spec = byKey.get(key);
+    if (!spec) throw new Error(`unknown ${source} column ${key}`);
+    return spec;
+  });
+}
+
+export function headerRow(
+  columns: readonly ColumnSpec[],
+  headers: OutputOptions["headers"],
+): string[] | undefined {
+  if (headers === "none") return undefined;
+  return columns.map((spec) => (headers === "keys" ? spec.key : spec.label.en));
+}
+
+export function recordRows(
+  source: SourceName,
+  records: readonly unknown[],
+  columns: readonly ColumnSpec[],
+  timeZone: string,
+): CellValue[][] {
+  const cell =
+    source === "keyapi"
+      ? (record: Record<string, unknown>, spec: ColumnSpec) => keyApiCell(record, spec, timeZone)
+      : (record: Record<string, unknown>, spec: ColumnSpec) => fastMossCell(record, spec);
+  return records.filter(isRecord).map((record) => columns.map((spec) => cell(record, spec)));
+}
+
+/** The whole answer of a custom function: header (unless none) and rows. */
+export function recordsTable(
+  source: SourceName,
+  records: readonly unknown[],
+  output: OutputOptions,
+  timeZone: string,
+): CellValue[][] {
+  const columns = columnSpecs(source, output.columns);
+  const header = headerRow(columns, output.headers);
+  const rows = recordRows(source, records, columns, timeZone);
+  return header ? [header, ...rows] : rows;
+}

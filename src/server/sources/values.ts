@@ -1,0 +1,76 @@
+// Cell values from API values that drift from their documented types: numbers sent as strings,
+// nulls, ids that must stay text, yyyymmdd dates. One odd value never fails a row.
+
+export type CellValue = string | number | boolean | Date;
+
+const NUMERIC = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** A number for a numeric column; text that isn't a number is kept as text, missing is "". */
+export function numberCell(value: unknown): CellValue {
+  if (typeof value === "number") return Number.isFinite(value) ? value : "";
+  if (typeof value === "string") {
+    const trimmed = value.trim();
+    if (trimmed === "") return "";
+    return NUMERIC.test(trimmed) ? Number(trimmed) : value;
+  }
+  if (value === null || value === undefined) return "";
+  return textCell(value);
+}
+
+/** Text exactly as the API sent it; numbers and booleans in their JSON form, objects as JSON. */
+export function textCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+
+/** A yyyymmdd number or string (20250816) as a date at midnight in the spreadsheet's time zone. */
+export function yyyymmddCell(value: unknown, timeZone: string): CellValue {
+  const digits = textCell(value).trim();
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(digits);
+  if (!match) return digits;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return digits;
+  return dateInZone(year, month, day, timeZone);
+}
+
+/** The instant of midnight of a calendar day in a time zone. */
+export function dateInZone(year: number, month: number, day: number, timeZone: string): Date {
+  const guess = Date.UTC(year, month - 1, day);
+  let instant = guess - zoneOffsetMs(guess, timeZone);
+  // Near a daylight-saving change the offset at the guess and at the answer can differ.
+  const corrected = guess - zoneOffsetMs(instant, timeZone);
+  if (corrected !== instant) instant = corrected;
+  return new Date(instant);
+}
+
+/** How far a time zone's wall clock is ahead of UTC at an instant. */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(instant));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wallClock = Date.UTC(
+    part("year"),
+    part("month") - 1,
+    part("day"),
+    part("hour"),
+    part("minute"),
+    part("second"),
+  );
+  return wallClock - (instant - (instant % 1000));
+}
+
+/** https://www.tiktok.com/@handle, or "" without a handle. */
+export function profileUrl(handle: unknown): string {
+  const text = textCell(handle).trim().replace(/^@/, "");
+  return text === "" ? "" : `https://www.tiktok.com/@${encodeURIComponent(text)}`;
+}
