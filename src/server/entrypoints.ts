@@ -2,8 +2,9 @@
 // call. Each is a thin wrapper with JSDoc for the person who types or calls it; the build makes
 // each one a top-level function of dist/Code.js.
 
-import { type CellValue, columnsTable } from "./functions/columnsFunction.js";
+import { columnsTable } from "./functions/columnsFunction.js";
 import { runCustomFunction } from "./functions/customFunction.js";
+import type { CellValue } from "./sources/values.js";
 
 /**
  * Lists the columns a source can return, with their keys for the `columns` option.

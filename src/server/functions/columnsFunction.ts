@@ -1,25 +1,16 @@
 // TT_COLUMNS: the column catalogue of a source as a table, so users can pick `columns=` keys.
 
-import { catalogueOf, SOURCE_NAMES, type SourceName } from "../../shared/columns/index.js";
+import { catalogueOf } from "../../shared/columns/index.js";
 import { message } from "../../shared/messages/index.js";
-import { AddonError } from "../errors.js";
-import { singleValue } from "./arguments.js";
-
-export type CellValue = string | number | boolean | Date;
-
-/** Reads the `source` argument: "keyapi" or "fastmoss", any case, surrounding spaces ignored. */
-export function parseSource(argument: unknown): SourceName {
-  const raw = singleValue("source", argument);
-  const text = String(raw ?? "").trim();
-  if (text === "") throw new AddonError("INVALID_ARGUMENT", message("source.required"));
-  const source = SOURCE_NAMES.find((name) => name === text.toLowerCase());
-  if (!source) throw new AddonError("INVALID_ARGUMENT", message("source.unknown", { value: text }));
-  return source;
-}
+import { readSource } from "../../shared/query/index.js";
+import type { CellValue } from "../sources/values.js";
+import { invalidInput } from "./invalidInput.js";
 
 /** Key, label, description, format and default-set membership of every column of the source. */
 export function columnsTable(sourceArgument: unknown): CellValue[][] {
-  const catalogue = catalogueOf(parseSource(sourceArgument));
+  const source = readSource(sourceArgument);
+  if (typeof source !== "string") throw invalidInput([source]);
+  const catalogue = catalogueOf(source);
   const defaults = new Set(catalogue.defaultKeys);
   return [
     [

@@ -1,0 +1,319 @@
+// Raw user input — custom-function arguments or the sidebar's form — to a validated query, or every
+// issue with it, each naming its parameter.
+
+import { catalogueOf, SOURCE_NAMES, type SourceName } from "../columns/index.js";
+import {
+  isOverSomewhere,
+  latestCompletePeriod,
+  periodOf,
+  readDay,
+  readWeekOrMonth,
+} from "./dates.js";
+import { clip, closest, grouped, issue, type QueryIssue, shown } from "./issues.js";
+import { FILTER_SPECS, filterSpec } from "./specs.js";
+import {
+  FASTMOSS_REGIONS,
+  type FastMossDate,
+  type FastMossDateType,
+  type FastMossQuery,
+  type HeadersMode,
+  type KeyApiQuery,
+  type ValidQuery,
+} from "./types.js";
+import {
+  checkFilterValue,
+  isBlank,
+  NOT_SINGLE,
+  notSingle,
+  readNumber,
+  SOURCE_LABEL,
+  singleCell,
+} from "./values.js";
+
+export interface QueryInput {
+  /** "keyapi" | "fastmoss", any case, spaces trimmed. */
+  readonly source: unknown;
+  readonly region: unknown;
+  /** Blank ("" / null / undefined) means 10. */
+  readonly limit: unknown;
+  /** Name/value pairs as typed (names in any case; may include "columns" and "headers"), or a record. */
+  readonly filters?: ReadonlyArray<readonly [unknown, unknown]> | Readonly<Record<string, unknown>>;
+  /** "key1, key2", ["key1", "key2"] or "all"; absent: the source's default set. */
+  readonly columns?: unknown;
+  /** "labels" (default) | "keys" | "none". */
+  readonly headers?: unknown;
+}
+
+export interface ValidationContext {
+  /** Epoch ms — for FastMoss's "completed period" rules. */
+  readonly now: number;
+  /** The spreadsheet's IANA time zone — for dates typed as cells. */
+  readonly timeZone: string;
+  /** Default: the source's maximum (KeyAPI 100,000; FastMoss 1,000). */
+  readonly maxLimit?: number;
+  /** "formula": the custom functions' limit of 1,000, pointing to the sidebar's "Write to sheet". */
+  readonly limitContext?: "formula" | "sheet";
+}
+
+export type ValidationResult =
+  | { readonly ok: true; readonly value: ValidQuery }
+  | { readonly ok: false; readonly issues: QueryIssue[] };
+
+export const SOURCE_MAX_LIMIT: Readonly<Record<SourceName, number>> = {
+  keyapi: 100_000,
+  fastmoss: 1_000,
+};
+export const FORMULA_MAX_LIMIT = 1_000;
+export const DEFAULT_LIMIT = 10;
+
+const OWN_ARGUMENTS = ["region", "limit"];
+const PAGING = ["page_num", "page_size", "page", "pagesize"];
+const OUTPUT_OPTIONS = ["columns", "headers"] as const;
+const HEADERS_MODES: readonly HeadersMode[] = ["labels", "keys", "none"];
+
+/** The `source` argument: "keyapi" or "fastmoss", any case, surrounding spaces ignored. */
+export function readSource(value: unknown): SourceName | QueryIssue {
+  const cell = singleCell(value);
+  if (cell === NOT_SINGLE) return notSingle("source");
+  if (isBlank(cell)) return issue("source", "source.required");
+  const text = String(cell).trim();
+  const source = SOURCE_NAMES.find((name) => name === text.toLowerCase());
+  return source ?? issue("source", "source.unknown", { value: clip(text) });
+}
+
+export function validateQuery(input: QueryInput, context: ValidationContext): ValidationResult {
+  const source = readSource(input.source);
+  if (typeof source !== "string") return { ok: false, issues: [source] };
+  const issues: QueryIssue[] = [];
+  const region = readRegion(source, input.region, issues);
+  const limit = readLimit(source, input.limit, context, issues);
+  const { values, output } = readFilters(source, input, issues);
+  const columns = readColumns(source, output.columns, issues);
+  const headers = readHeaders(output.headers, issues);
+  const date =
+    source === "fastmoss" && !issues.some((i) => i.parameter.startsWith("date_"))
+      ? readPeriod(
+          values.date_type as FastMossDateType | undefined,
+          values.date_value,
+          context,
+          issues,
+        )
+      : undefined;
+  if (issues.length > 0) return { ok: false, issues };
+
+  // In the specs' order, whatever order they were typed in, so that equal queries look equal.
+  const filters = Object.fromEntries(
+    FILTER_SPECS[source]
+      .filter((spec) => values[spec.name] !== undefined && !spec.name.startsWith("date_"))
+      .map((spec) => [spec.name, values[spec.name]]),
+  );
+  const query =
+    source === "keyapi"
+      ? ({ source, region, limit, filters } as KeyApiQuery)
+      : ({ source, region, limit, filters, date } as FastMossQuery);
+  return { ok: true, value: { query, output: { columns, headers } } };
+}
+
+function readRegion(source: SourceName, value: unknown, issues: QueryIssue[]): string {
+  const cell = singleCell(value);
+  if (cell === NOT_SINGLE || isBlank(cell)) {
+    issues.push(cell === NOT_SINGLE ? notSingle("region") : issue("region", "region.required"));
+    return "";
+  }
+  const region = typeof cell === "string" ? cell.trim().toUpperCase() : "";
+  const known =
+    source === "keyapi"
+      ? /^[A-Z]{2}$/.test(region)
+      : (FASTMOSS_REGIONS as readonly string[]).includes(region);
+  if (!known) {
+    const params = { value: shown(cell), allowed: FASTMOSS_REGIONS.join(" ") };
+    issues.push(issue("region", source === "keyapi" ? "region.keyapi" : "region.fastmoss", params));
+  }
+  return region;
+}
+
+function readLimit(
+  source: SourceName,
+  value: unknown,
+  context: ValidationContext,
+  issues: QueryIssue[],
+): number {
+  const cell = singleCell(value);
+  if (cell === NOT_SINGLE) {
+    issues.push(notSingle("limit"));
+    return 0;
+  }
+  const sourceMax = context.maxLimit ?? SOURCE_MAX_LIMIT[source];
+  const max =
+    context.limitContext === "formula" ? Math.min(sourceMax, FORMULA_MAX_LIMIT) : sourceMax;
+  if (isBlank(cell)) return Math.min(DEFAULT_LIMIT, max);
+  const limit = readNumber(cell);
+  const params = { max: grouped(max), value: shown(cell) };
+  if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1) {
+    issues.push(issue("limit", "limit.invalid", params));
+  } else if (limit > max) {
+    // Only worth pointing to "Write to sheet" when a sheet can take more than a formula.
+    issues.push(issue("limit", max < sourceMax ? "limit.formula" : "limit.invalid", params));
+  }
+  return limit as number;
+}
+
+/** The filters' normalised values by name, and the output options found among them. */
+function readFilters(source: SourceName, input: QueryInput, issues: QueryIssue[]) {
+  const filters = input.filters ?? [];
+  const pairs: ReadonlyArray<readonly [unknown, unknown]> = Array.isArray(filters)
+    ? filters
+    : Object.entries(filters);
+  const values: Record<string, unknown> = {};
+  const output: Record<(typeof OUTPUT_OPTIONS)[number], unknown> = {
+    columns: input.columns,
+    headers: input.headers,
+  };
+  const seen = new Set<string>(OUTPUT_OPTIONS.filter((name) => !isBlank(output[name])));
+  const known = [...FILTER_SPECS[source].map((spec) => spec.name), ...OUTPUT_OPTIONS];
+
+  for (const [rawName, value] of pairs) {
+    const nameCell = singleCell(rawName);
+    if (nameCell === NOT_SINGLE || !["string", "number"].includes(typeof nameCell)) {
+      if (!isBlank(nameCell))
+        issues.push(issue("filters", "filter.name", { value: shown(rawName) }));
+      continue;
+    }
+    const typed = String(nameCell).trim();
+    const name = typed.toLowerCase();
+    if (name === "") continue;
+    if (seen.has(name)) {
+      if (!issues.some((i) => i.id === "filter.duplicate" && i.parameter === name)) {
+        issues.push(issue(name, "filter.duplicate", { name: clip(name) }));
+      }
+      continue;
+    }
+    seen.add(name);
+    const spec = filterSpec(source, name);
+    if (name === "columns" || name === "headers") {
+      output[name] = value;
+    } else if (spec?.kind === "date") {
+      // Read with date_type in readPeriod, which knows which forms fit.
+      const cell = singleCell(value);
+      if (cell === NOT_SINGLE) issues.push(notSingle(spec.name));
+      else if (!isBlank(cell)) values[spec.name] = cell;
+    } else if (spec) {
+      const checked = checkFilterValue(spec, value);
+      if (!checked.ok) issues.push(checked.issue);
+      else if (checked.value !== undefined) values[spec.name] = checked.value;
+    } else if (OWN_ARGUMENTS.includes(name)) {
+      issues.push(issue(typed, "filter.argument", { name }));
+    } else if (PAGING.includes(name)) {
+      issues.push(issue(typed, "filter.paging", { name }));
+    } else {
+      const suggestion = closest(name, known);
+      const params = { value: shown(typed), source: SOURCE_LABEL[source] };
+      issues.push(
+        suggestion
+          ? issue(typed, "filter.unknownSuggest", { ...params, suggestion })
+          : issue(typed, "filter.unknown", params),
+      );
+    }
+  }
+  checkRanges(source, values, issues);
+  return { values, output };
+}
+
+/** A minimum above its maximum names both. */
+function checkRanges(source: SourceName, values: Record<string, unknown>, issues: QueryIssue[]) {
+  for (const spec of FILTER_SPECS[source]) {
+    if (spec.range?.bound !== "min") continue;
+    const [min, max] = [values[spec.name], values[spec.range.partner]];
+    if (typeof min === "number" && typeof max === "number" && min > max) {
+      const params = { min: spec.name, minValue: min, max: spec.range.partner, maxValue: max };
+      issues.push(issue(spec.name, "filter.range", params));
+    }
+  }
+}
+
+/** Column keys in order, without repeats; `all` is the whole catalogue, blank its default set. */
+function readColumns(source: SourceName, value: unknown, issues: QueryIssue[]): string[] {
+  const catalogue = catalogueOf(source);
+  const cells = Array.isArray(value) ? value.flat(2) : [value];
+  const bad = cells.find((cell) => !isBlank(cell) && typeof cell !== "string");
+  if (bad !== undefined) {
+    issues.push(issue("columns", "columns.invalid", { value: shown(bad) }));
+    return [];
+  }
+  const typed = cells
+    .flatMap((cell) =>
+      String(cell ?? "")
+        .replace(/\s+/g, "")
+        .split(","),
+    )
+    .filter(Boolean);
+  const keys = catalogue.columns.map((spec) => spec.key);
+  if (typed.length === 0) return [...catalogue.defaultKeys];
+  if (typed.length === 1 && typed[0]!.toLowerCase() === "all") return keys;
+  const columns: string[] = [];
+  for (const text of typed) {
+    const key = keys.find((known) => known.toLowerCase() === text.toLowerCase());
+    if (key) {
+      if (!columns.includes(key)) columns.push(key);
+      continue;
+    }
+    const suggestion = closest(text, keys);
+    const params = {
+      value: shown(text),
+      source: SOURCE_LABEL[source],
+      lister: `=TT_COLUMNS("${source}")`,
+    };
+    issues.push(
+      suggestion
+        ? issue("columns", "columns.unknownSuggest", { ...params, suggestion })
+        : issue("columns", "columns.unknown", params),
+    );
+  }
+  return columns;
+}
+
+function readHeaders(value: unknown, issues: QueryIssue[]): HeadersMode {
+  const cell = singleCell(value);
+  if (isBlank(cell)) return "labels";
+  const mode = HEADERS_MODES.find(
+    (m) => typeof cell === "string" && m === cell.trim().toLowerCase(),
+  );
+  if (cell === NOT_SINGLE) issues.push(notSingle("headers"));
+  else if (!mode) issues.push(issue("headers", "headers.invalid", { value: shown(cell) }));
+  return mode ?? "labels";
+}
+
+/**
+ * FastMoss's period, always explicit. Picked for the user: the latest one complete in every time
+ * zone. Given by the user: refused only while it is not over even in UTC+14.
+ */
+function readPeriod(
+  type: FastMossDateType | undefined,
+  value: unknown,
+  context: ValidationContext,
+  issues: QueryIssue[],
+): FastMossDate | undefined {
+  if (value === undefined) {
+    const { value: latest } = latestCompletePeriod(type ?? "day", context.now);
+    return { type: type ?? "day", value: latest };
+  }
+  const day = readDay(value, context.timeZone);
+  const period =
+    day !== undefined
+      ? periodOf(type ?? "day", day)
+      : type === "week" || type === "month"
+        ? readWeekOrMonth(type, value)
+        : undefined;
+  if (!period) {
+    const ambiguous = type === undefined && /^\d{4}-\d{2}$/.test(String(value).trim());
+    const id = ambiguous ? "date.needsType" : type ? (`date.${type}` as const) : "date.any";
+    issues.push(issue("date_value", id, { value: shown(value) }));
+    return undefined;
+  }
+  if (!isOverSomewhere(period, context.now)) {
+    const latest = latestCompletePeriod(period.type, context.now).value;
+    issues.push(issue("date_value", "date.incomplete", { value: shown(period.value), latest }));
+    return undefined;
+  }
+  return { type: period.type, value: period.value };
+}
