@@ -148,9 +148,15 @@ function checkClassicScript(code, functions) {
   }
 }
 
-async function buildServer() {
-  const functions = readPublicFunctions(ENTRYPOINTS);
-  const output = await bundle(ENTRYPOINTS, {
+/**
+ * Bundles an entry module into a classic Apps Script file, with a top-level declaration per public
+ * function, checked as Apps Script would load it.
+ * @param {string} entry
+ * @param {string} outFile
+ */
+export async function buildScript(entry, outFile) {
+  const functions = readPublicFunctions(entry);
+  const output = await bundle(entry, {
     format: "iife",
     globalName: GLOBAL_NAME,
     platform: "neutral",
@@ -159,15 +165,20 @@ async function buildServer() {
     treeShaking: true,
   });
   const code = [
-    "// TikTok Influencers for Google Sheets. Built by build.mjs from src/server: do not edit.",
+    `// TikTok Influencers for Google Sheets. Built by build.mjs from ${path.relative(root, entry)}: do not edit.`,
     `// The add-on's code lives in ${GLOBAL_NAME}; its public functions follow it.`,
     output.text.trimEnd(),
     "",
     ...functions.map(topLevelFunction),
   ].join("\n");
   checkClassicScript(code, functions);
-  writeFileSync(path.join(dist, "Code.js"), code);
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  writeFileSync(outFile, code);
   return { bytes: Buffer.byteLength(code), functions: functions.length };
+}
+
+async function buildServer() {
+  return buildScript(ENTRYPOINTS, path.join(dist, "Code.js"));
 }
 
 async function buildSidebar() {
@@ -191,8 +202,11 @@ async function buildSidebar() {
   return { bytes: Buffer.byteLength(html) };
 }
 
-/** Copies appsscript.json after checking it against the SPEC: V8, narrow scopes, API whitelist. */
-function buildManifest() {
+/**
+ * Copies appsscript.json after checking it against the SPEC: V8, narrow scopes, API whitelist.
+ * @param {string} outDir
+ */
+export function buildManifest(outDir = dist) {
   const manifest = JSON.parse(readFileSync(path.join(root, "appsscript.json"), "utf8"));
   const problems = [];
   if (manifest.runtimeVersion !== "V8") problems.push('runtimeVersion must be "V8"');
@@ -207,7 +221,8 @@ function buildManifest() {
     }
   }
   if (problems.length > 0) throw new BuildError(`appsscript.json: ${problems.join("; ")}`);
-  writeFileSync(path.join(dist, "appsscript.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, "appsscript.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /** Builds dist/ and answers a one-line summary. */

@@ -1,0 +1,161 @@
+// `npm run bench`: measures pulls in the local runtime against the fake APIs (300 ms latency, 10
+// requests a second): requests, credits, virtual time against the floor, and the same pull done
+// the naive way (one page after another) in the same run. Prints a table, then JSON.
+
+import type { SourceQuery } from "../../src/shared/query/types.js";
+import { startFakeApiInWorker } from "../fake-api/worker.js";
+import { buildHarness } from "../harness/build.js";
+import type { HarnessResult } from "../harness/entrypoints.js";
+import { AppsScriptRuntime, apiRoutes } from "../runtime/runtime.js";
+
+const LATENCY_MS = 300;
+const RATE_PER_SECOND = 10;
+const KEYS = { keyapi: "demo-keyapi-key", fastmoss: "demo-fastmoss-token" } as const;
+
+interface Measured {
+  readonly requests: number;
+  readonly credits: number;
+  readonly waves: number;
+  readonly virtualSeconds: number;
+  readonly rows: number;
+}
+
+export interface PullBench {
+  readonly name: string;
+  readonly parallel: Measured;
+  readonly naive: Measured;
+  readonly floorSeconds: number;
+  readonly vsFloor: number;
+  readonly speedUp: number;
+}
+
+const PULLS: ReadonlyArray<{ name: string; query: SourceQuery }> = [
+  {
+    name: "KeyAPI 1,000 rows",
+    query: { source: "keyapi", region: "US", limit: 1000, filters: {} },
+  },
+  {
+    name: "FastMoss 1,000 rows",
+    query: {
+      source: "fastmoss",
+      region: "US",
+      limit: 1000,
+      filters: {},
+      date: { type: "month", value: "2026-10" },
+    },
+  },
+];
+
+async function measure(codePath: string, query: SourceQuery, naive: boolean): Promise<Measured> {
+  const api = await startFakeApiInWorker({
+    config: {
+      latencyMs: LATENCY_MS,
+      rateLimit: { keyapi: RATE_PER_SECOND, fastmoss: RATE_PER_SECOND },
+    },
+  });
+  const rt = new AppsScriptRuntime({ codePath, routes: apiRoutes(api.url) });
+  try {
+    const start = rt.clock.now();
+    const key = KEYS[query.source];
+    const result = (
+      naive
+        ? rt.serverCall("harnessPullNaively", [query, key])
+        : rt.serverCall("harnessPull", [query, key, 360_000])
+    ) as HarnessResult;
+    if (result.error) throw new Error(`${query.source}: ${result.error.message}`);
+    const stats = await api.stats();
+    const served = stats[query.source];
+    return {
+      requests: served.requests,
+      credits: served.credits,
+      waves: result.stats.waves,
+      virtualSeconds: (rt.clock.now() - start) / 1000,
+      rows: result.rows,
+    };
+  } finally {
+    rt.close();
+    await api.close();
+  }
+}
+
+export async function benchPulls(): Promise<PullBench[]> {
+  const codePath = await buildHarness();
+  const results: PullBench[] = [];
+  for (const { name, query } of PULLS) {
+    const parallel = await measure(codePath, query, false);
+    const naive = await measure(codePath, query, true);
+    const floorSeconds = Math.max(
+      parallel.requests / RATE_PER_SECOND,
+      (parallel.waves * LATENCY_MS) / 1000,
+    );
+    results.push({
+      name,
+      parallel,
+      naive,
+      floorSeconds,
+      vsFloor: parallel.virtualSeconds / floorSeconds,
+      speedUp: naive.virtualSeconds / parallel.virtualSeconds,
+    });
+  }
+  return results;
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) =>
+          column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+        )
+        .join("  "),
+    )
+    .join("\n");
+}
+
+async function main(): Promise<void> {
+  const pulls = await benchPulls();
+  console.log(
+    `Pulls — fake APIs at ${LATENCY_MS} ms latency, ${RATE_PER_SECOND} requests/s; virtual time\n`,
+  );
+  console.log(
+    table([
+      [
+        "pull",
+        "rows",
+        "requests",
+        "credits",
+        "waves",
+        "seconds",
+        "floor s",
+        "× floor",
+        "naive req",
+        "naive s",
+        "speed-up",
+      ],
+      ...pulls.map((pull) => [
+        pull.name,
+        String(pull.parallel.rows),
+        String(pull.parallel.requests),
+        String(pull.parallel.credits),
+        String(pull.parallel.waves),
+        pull.parallel.virtualSeconds.toFixed(2),
+        pull.floorSeconds.toFixed(2),
+        pull.vsFloor.toFixed(2),
+        String(pull.naive.requests),
+        pull.naive.virtualSeconds.toFixed(2),
+        `${pull.speedUp.toFixed(2)}×`,
+      ]),
+    ]),
+  );
+  console.log(
+    `\n${JSON.stringify({ latencyMs: LATENCY_MS, ratePerSecond: RATE_PER_SECOND, pulls }, null, 2)}`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

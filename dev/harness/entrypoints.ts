@@ -1,0 +1,112 @@
+// A test and benchmark entry into the data layer, built like dist/Code.js (into .build/, never
+// shipped): it runs the real src/server code in the local runtime against the fake APIs, so pulls
+// can be tested and measured as a whole — and the naive way, one page after another, beside them.
+
+import { isAddonError } from "../../src/server/errors.js";
+import { emptyStats, type FetchStats, type PagedApi } from "../../src/server/http/fetchPages.js";
+import { appsScriptDataServices } from "../../src/server/platform/appsScript.js";
+import { isTransportError } from "../../src/server/platform/types.js";
+import { fastMossPagedApi } from "../../src/server/sources/fastmoss/api.js";
+import { fetchRecords, lastPageFor } from "../../src/server/sources/fetchRecords.js";
+import { keyApiPagedApi } from "../../src/server/sources/keyapi/api.js";
+import { recordsTable } from "../../src/server/sources/rows.js";
+import { catalogueOf } from "../../src/shared/columns/index.js";
+import type { SourceQuery } from "../../src/shared/query/types.js";
+
+export interface HarnessResult {
+  readonly rows: number;
+  /** Each record's id (user_id or uid), in order. */
+  readonly ids: string[];
+  /** The default columns' rows of the first records, as a custom function would answer them. */
+  readonly table: unknown[][];
+  readonly stats: FetchStats;
+  readonly complete: boolean;
+  readonly endOfData: boolean;
+  readonly stoppedBy?: string;
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+function summary(query: SourceQuery, records: readonly unknown[]) {
+  const catalogue = catalogueOf(query.source);
+  const ids = records.map((record) =>
+    String((record as Record<string, unknown>)[catalogue.idKey] ?? ""),
+  );
+  const table = recordsTable(
+    query.source,
+    records.slice(0, 20),
+    { columns: catalogue.defaultKeys, headers: "keys" },
+    "Etc/UTC",
+  ).map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString() : cell)));
+  return { rows: records.length, ids, table };
+}
+
+function failed(error: unknown, stats: FetchStats): HarnessResult {
+  if (!isAddonError(error)) throw error;
+  return {
+    rows: 0,
+    ids: [],
+    table: [],
+    stats,
+    complete: false,
+    endOfData: false,
+    error: { code: error.code, message: error.message },
+  };
+}
+
+/**
+ * Pulls a query's records through the data layer: cache, waves, pacing, retries.
+ * @param query A validated query.
+ * @param key The source's key or token.
+ * @param budgetMs Time the pull may take.
+ */
+export function harnessPull(query: SourceQuery, key: string, budgetMs: number): HarnessResult {
+  const services = appsScriptDataServices();
+  try {
+    const fetched = fetchRecords(
+      { query, key, deadline: services.clock.now() + budgetMs },
+      services,
+    );
+    return {
+      ...summary(query, fetched.records),
+      stats: fetched.stats,
+      complete: fetched.complete,
+      endOfData: fetched.endOfData,
+      ...(fetched.stoppedBy ? { stoppedBy: fetched.stoppedBy } : {}),
+    };
+  } catch (error) {
+    return failed(error, emptyStats());
+  }
+}
+
+/**
+ * The same pull done the naive way: one page after another, no cache, no pacing, no retries.
+ * @param query A validated query.
+ * @param key The source's key or token.
+ */
+export function harnessPullNaively(query: SourceQuery, key: string): HarnessResult {
+  const services = appsScriptDataServices();
+  const pages = { first: 1, last: lastPageFor(query) };
+  const api: PagedApi =
+    query.source === "keyapi"
+      ? keyApiPagedApi(query, key, pages)
+      : fastMossPagedApi(query, key, pages);
+  const stats = emptyStats();
+  const records: unknown[] = [];
+  for (let page = 1; page <= pages.last; page++) {
+    const [outcome] = services.http.fetchAll([api.request(page)]);
+    stats.requests++;
+    stats.waves++;
+    if (!outcome || isTransportError(outcome)) break;
+    stats.credits += api.creditsFor(outcome);
+    const answer = api.read(outcome);
+    if (answer.kind !== "page") return failed(new Error(answer.detail), stats);
+    records.push(...answer.records);
+    if (answer.count < api.pageSize) break;
+  }
+  return {
+    ...summary(query, records.slice(0, query.limit)),
+    stats,
+    complete: true,
+    endOfData: records.length < query.limit,
+  };
+}
