@@ -2,6 +2,7 @@
 // dist/Code.js in the local Apps Script runtime, and evaluates formulas typed as in a cell.
 
 import { createInterface } from "node:readline";
+import { DEMO_FASTMOSS_TOKEN, DEMO_KEYAPI_KEY } from "../fake-api/server.js";
 import { startFakeApiInWorker } from "../fake-api/worker.js";
 import { AppsScriptRuntime, apiRoutes, ScriptError } from "../runtime/runtime.js";
 import { FormulaSyntaxError, parseFormulaCall } from "./formula.js";
@@ -51,11 +52,14 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
   const api = await startFakeApiInWorker({ port }).catch(() => startFakeApiInWorker({ port: 0 }));
   const rt = new AppsScriptRuntime({ routes: apiRoutes(api.url) });
-  console.log(
-    `Fake KeyAPI + FastMoss at ${api.url} (demo keys: demo-keyapi-key, demo-fastmoss-token)`,
-  );
+  rt.serverCall("saveSettings", [
+    { keyapiKey: DEMO_KEYAPI_KEY, fastmossToken: DEMO_FASTMOSS_TOKEN },
+  ]);
+  console.log(`Fake KeyAPI + FastMoss at ${api.url}; the demo keys are saved in the settings.`);
   console.log("dist/Code.js loaded in the local Apps Script runtime. Try:");
-  console.log('  =TT_COLUMNS("keyapi")\n  =TT_COLUMNS("fastmoss")\n');
+  console.log('  =TT_INFLUENCERS("US", 10, "min_total_followers_cnt", 100000, "sort_type", 1)');
+  console.log('  =TT_TOP_POTENTIAL("DE", 10, "date_type", "month")');
+  console.log('  =TT_COLUMNS("keyapi")\n');
 
   const prompt = createInterface({
     input: process.stdin,

@@ -3,8 +3,61 @@
 // each one a top-level function of dist/Code.js.
 
 import { columnsTable } from "./functions/columnsFunction.js";
+import { creatorsTable, type FunctionEnvironment } from "./functions/creatorsFunction.js";
 import { runCustomFunction } from "./functions/customFunction.js";
+import {
+  appsScriptDataServices,
+  documentProperties,
+  spreadsheetTimeZone,
+} from "./platform/appsScript.js";
+import { readSettings, type SettingsView, saveKeys } from "./settings/settings.js";
 import type { CellValue } from "./sources/values.js";
+
+function functionEnvironment(): FunctionEnvironment {
+  return {
+    data: appsScriptDataServices(),
+    settings: documentProperties(),
+    timeZone: spreadsheetTimeZone,
+  };
+}
+
+/**
+ * Lists TikTok creators from KeyAPI's influencer analytics, filtered as you ask.
+ *
+ * @param {string} region Two-letter country or region code. Example: "US"
+ * @param {number} limit The most creators to list, 1 to 1000; blank means 10. Example: 50
+ * @param {string} filters Filter names and values in pairs — name1, value1, name2, value2, … — or one two-column range of them. Names are KeyAPI's own (min_total_followers_cnt, influencer_category_name, sort_type, …), plus "columns" and "headers". Example: "min_total_followers_cnt", 100000
+ * @return {Array<Array<string>>} A header row, then one row per creator in KeyAPI's order.
+ * @customfunction
+ */
+export function TT_INFLUENCERS(
+  region: unknown,
+  limit: unknown,
+  ...filters: unknown[]
+): CellValue[][] | string {
+  return runCustomFunction("TT_INFLUENCERS", () =>
+    creatorsTable("keyapi", { region, limit, filters }, functionEnvironment()),
+  );
+}
+
+/**
+ * Lists FastMoss's ranking of potential selling creators, filtered as you ask.
+ *
+ * @param {string} region One of US GB MX ES DE IT FR ID VN MY TH PH BR JP SG. Example: "DE"
+ * @param {number} limit The most creators to list, 1 to 1000; blank means 10. Example: 100
+ * @param {string} filters Filter names and values in pairs, or one two-column range of them: creator_category_id, product_category_l1_id, ecommerce_type, follower_count_min, follower_count_max, follower_age_type, follower_gender_type, date_type, date_value, plus "columns" and "headers". Example: "date_type", "month"
+ * @return {Array<Array<string>>} A header row, then one row per creator, highest potential first.
+ * @customfunction
+ */
+export function TT_TOP_POTENTIAL(
+  region: unknown,
+  limit: unknown,
+  ...filters: unknown[]
+): CellValue[][] | string {
+  return runCustomFunction("TT_TOP_POTENTIAL", () =>
+    creatorsTable("fastmoss", { region, limit, filters }, functionEnvironment()),
+  );
+}
 
 /**
  * Lists the columns a source can return, with their keys for the `columns` option.
@@ -15,4 +68,24 @@ import type { CellValue } from "./sources/values.js";
  */
 export function TT_COLUMNS(source: unknown): CellValue[][] {
   return runCustomFunction("TT_COLUMNS", () => columnsTable(source));
+}
+
+/**
+ * Stores the API keys in the document's properties, so formulas and schedules work for every
+ * editor. An empty string removes a key; a key left out stays as it is.
+ *
+ * @param settings {keyapiKey?: string, fastmossToken?: string}
+ * @return Which keys are set, with the last characters of each as a hint.
+ */
+export function saveSettings(settings: unknown): SettingsView {
+  return saveKeys(documentProperties(), settings);
+}
+
+/**
+ * Which keys are set, each with a hint of its last characters — never the whole key.
+ *
+ * @return {keyapiKey: {set, hint}, fastmossToken: {set, hint}}
+ */
+export function getSettings(): SettingsView {
+  return readSettings(documentProperties());
 }

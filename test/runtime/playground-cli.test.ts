@@ -30,7 +30,8 @@ describe("the playground prompt", () => {
 
   it("runs as a program: starts the fake API, answers a formula, stops on exit", () => {
     const run = spawnSync("npx", ["tsx", "dev/playground/start.ts"], {
-      input: '=TT_COLUMNS("keyapi")\nexit\n',
+      input:
+        '=TT_COLUMNS("keyapi")\n=TT_INFLUENCERS("US", 3, "columns", "unique_id, total_followers_cnt")\nexit\n',
       encoding: "utf8",
       env: { ...process.env, PORT: "0" },
       timeout: 30_000,
@@ -38,5 +39,6 @@ describe("the playground prompt", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Fake KeyAPI \+ FastMoss at http:\/\/127\.0\.0\.1:\d+/);
     expect(run.stdout).toContain("total_followers_cnt");
+    expect(run.stdout).toMatch(/Handle\s+│ Followers/);
   });
 });

@@ -15,6 +15,7 @@ export interface PacerState {
 export class RatePacer {
   #limit: number;
   readonly #sentAt: number[] = [];
+  #recorded = 0;
 
   constructor(requestsPerSecond: number, previous?: PacerState) {
     this.#limit = Math.max(MIN_RATE, Math.floor(previous?.rate ?? requestsPerSecond));
@@ -50,7 +51,13 @@ export class RatePacer {
     return Math.max(0, freeAt - now);
   }
 
+  /** Requests this pacer let out (not counting a previous run's). */
+  get recorded(): number {
+    return this.#recorded;
+  }
+
   record(now: number, count: number): void {
+    this.#recorded += count;
     for (let index = 0; index < count; index++) this.#sentAt.push(now);
     const horizon = now - WINDOW_MS - SAFETY_MS;
     while (this.#sentAt.length > 0 && (this.#sentAt[0] ?? now) <= horizon) this.#sentAt.shift();

@@ -9,6 +9,7 @@ import type {
   HttpOutcome,
   HttpRequest,
   KeyValueCache,
+  PropertyStore,
 } from "./types.js";
 
 function toUrlFetchRequest(request: HttpRequest): GoogleAppsScript.URL_Fetch.URLFetchRequest {
@@ -66,6 +67,25 @@ export function documentCache(): KeyValueCache {
     },
     remove: (key) => cache.remove(key),
   };
+}
+
+/** The document's properties: shared by every editor, readable by custom functions and triggers. */
+export function documentProperties(): PropertyStore {
+  const properties = PropertiesService.getDocumentProperties();
+  return {
+    get: (name) => properties.getProperty(name),
+    set: (name, value) => {
+      properties.setProperty(name, value);
+    },
+    delete: (name) => {
+      properties.deleteProperty(name);
+    },
+  };
+}
+
+/** The spreadsheet's time zone, for dates typed in cells and dates written to them. */
+export function spreadsheetTimeZone(): string {
+  return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
 }
 
 export const sha256Hasher: Hasher = (text) =>

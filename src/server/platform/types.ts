@@ -37,6 +37,13 @@ export interface KeyValueCache {
   remove(key: string): void;
 }
 
+/** A string store that outlives executions (PropertiesService's shape). */
+export interface PropertyStore {
+  get(name: string): string | null;
+  set(name: string, value: string): void;
+  delete(name: string): void;
+}
+
 /** A short, stable digest of a text, safe in cache keys. */
 export type Hasher = (text: string) => string;
 

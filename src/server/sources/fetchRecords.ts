@@ -100,7 +100,8 @@ export function fetchRecords(request: RecordsRequest, services: DataServices): F
   } finally {
     // The next execution (a long pull's continuation, the next cell) goes on at this pace and
     // counts this run's last second of requests, so it isn't refused (KeyAPI charges for a 429).
-    rememberPacer(services.cache, query.source, pacer.state(services.clock.now()));
+    if (pacer.recorded > 0)
+      rememberPacer(services.cache, query.source, pacer.state(services.clock.now()));
   }
 }
 

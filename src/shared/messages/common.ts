@@ -12,6 +12,13 @@ export const commonEn = {
   "columns.header.format": "Format",
   "columns.header.default": "Default",
   "error.unexpected": "Something went wrong: {detail}",
+  "filters.unpaired": 'filter "{name}" has no value: give filters as name, value pairs.',
+  "filters.nameIsRange":
+    "a filter name must be a single cell: to give filters as a range, pass one two-column range in place of all the pairs.",
+  "filters.rangeShape": "a range of filters needs two columns, names then values, not {columns}.",
+  "settings.notText": "{name} must be text: paste the key as it was given to you.",
+  "settings.malformed":
+    "{name} doesn't look like a key: it has spaces inside or is over 500 characters. Paste it again.",
 } as const;
 
 export const commonZh: Catalogue<typeof commonEn> = {
@@ -24,4 +31,10 @@ export const commonZh: Catalogue<typeof commonEn> = {
   "columns.header.format": "格式",
   "columns.header.default": "默认",
   "error.unexpected": "出现问题：{detail}",
+  "filters.unpaired": '筛选条件 "{name}" 没有值：请按 名称, 值 成对填写。',
+  "filters.nameIsRange":
+    "筛选名称必须是单个单元格：如需用区域填写筛选条件，请用一个两列区域代替所有成对参数。",
+  "filters.rangeShape": "筛选条件区域需要两列（名称、值），而不是 {columns} 列。",
+  "settings.notText": "{name} 必须是文本：请按原样粘贴密钥。",
+  "settings.malformed": "{name} 看起来不像密钥：中间有空格或超过 500 个字符。请重新粘贴。",
 };

@@ -1,0 +1,72 @@
+// The API keys, kept in the document's properties so that custom functions and scheduled
+// refreshes work for every editor. A key is never answered whole: only a hint of its end.
+
+import { message } from "../../shared/messages/index.js";
+import type { SourceName } from "../../shared/query/types.js";
+import { AddonError } from "../errors.js";
+import type { PropertyStore } from "../platform/types.js";
+
+export type KeySetting = "keyapiKey" | "fastmossToken";
+
+export interface KeyStatus {
+  readonly set: boolean;
+  /** The key's last characters, at most four and never the whole key; "" when not set. */
+  readonly hint: string;
+}
+
+export interface SettingsView {
+  readonly keyapiKey: KeyStatus;
+  readonly fastmossToken: KeyStatus;
+}
+
+const PROPERTY: Readonly<Record<KeySetting, string>> = {
+  keyapiKey: "tt.keyapiKey",
+  fastmossToken: "tt.fastmossToken",
+};
+const SETTING_OF: Readonly<Record<SourceName, KeySetting>> = {
+  keyapi: "keyapiKey",
+  fastmoss: "fastmossToken",
+};
+const MAX_KEY_LENGTH = 500;
+
+/** At most four characters, and never more than half the key. */
+export function keyHint(key: string): string {
+  return key.slice(key.length - Math.min(4, Math.floor(key.length / 2)));
+}
+
+export function readSettings(store: PropertyStore): SettingsView {
+  const status = (setting: KeySetting): KeyStatus => {
+    const key = store.get(PROPERTY[setting]) ?? "";
+    return { set: key !== "", hint: keyHint(key) };
+  };
+  return { keyapiKey: status("keyapiKey"), fastmossToken: status("fastmossToken") };
+}
+
+/** Stores the keys given; an empty string removes one; absent ones are left as they are. */
+export function saveKeys(store: PropertyStore, input: unknown): SettingsView {
+  const given =
+    typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+  const changes: [KeySetting, string][] = [];
+  for (const setting of Object.keys(PROPERTY) as KeySetting[]) {
+    const value = given[setting];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== "string") {
+      throw new AddonError("INVALID_ARGUMENT", message("settings.notText", { name: setting }));
+    }
+    const key = value.trim();
+    if (key.length > MAX_KEY_LENGTH || /\s/.test(key)) {
+      throw new AddonError("INVALID_ARGUMENT", message("settings.malformed", { name: setting }));
+    }
+    changes.push([setting, key]);
+  }
+  for (const [setting, key] of changes) {
+    if (key === "") store.delete(PROPERTY[setting]);
+    else store.set(PROPERTY[setting], key);
+  }
+  return readSettings(store);
+}
+
+/** The key or token for a source; "" when none is set. */
+export function keyFor(store: PropertyStore, source: SourceName): string {
+  return store.get(PROPERTY[SETTING_OF[source]]) ?? "";
+}
