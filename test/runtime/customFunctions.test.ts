@@ -565,6 +565,18 @@ describe("errors", () => {
     expect(cellError("TT_TOP_POTENTIAL", "US", 10)).toMatch(problem);
   });
 
+  it("say when the API can't be reached", () => {
+    const offline = new AppsScriptRuntime({ routes: apiRoutes("http://127.0.0.1:9") });
+    try {
+      offline.serverCall("saveSettings", [KEYS]);
+      expect(() => offline.customFunction("TT_INFLUENCERS", ["US", 10])).toThrow(
+        /^TT_INFLUENCERS: KeyAPI could not be reached \(Address unavailable: .*\)\. Try again later\.$/,
+      );
+    } finally {
+      offline.close();
+    }
+  });
+
   it("wait out rate limiting and drift without failing", async () => {
     await api.configure({
       latencyMs: 200,
