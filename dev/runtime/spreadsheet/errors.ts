@@ -28,6 +28,11 @@ export const MESSAGES = {
   rowsAtLeastOne: "The number of rows in the range must be at least 1.",
   columnsAtLeastOne: "The number of columns in the range must be at least 1.",
   rangeNotFound: "Range not found",
+  // Range.copyTo past the sheet's edge: the wording of one public report of a failing copy; not in
+  // Google's documentation.
+  copyOutsideSheet: "The coordinates of the target range are outside the dimensions of the sheet.",
+  // Range.copyTo to another file (observed); the local runtime holds one file, so it can't happen.
+  copyOtherSpreadsheet: "Target range and source range must be on the same spreadsheet.",
   rowsOutOfBounds: "Those rows are out of bounds.",
   columnsOutOfBounds: "Those columns are out of bounds.",
   deleteAllRows: "Sorry, it is not possible to delete all non-frozen rows.",

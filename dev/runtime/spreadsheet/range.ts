@@ -6,13 +6,44 @@ import { type GridRect, rectA1 } from "./a1.js";
 import type { StyleProperty } from "./cells.js";
 import { READ, type ServiceContext, WRITE } from "./context.js";
 import { MESSAGES, SheetsError } from "./errors.js";
-import type { SheetModel } from "./sheet-model.js";
+import type { PasteSpec, SheetModel } from "./sheet-model.js";
 
 const META = COST_MS.sheetsMetadataCall;
 /** Clearing moves no data: one call, whatever the size. */
 const CLEAR = COST_MS.sheetsDataCall;
 const ALIGNMENTS = new Set(["left", "center", "right", "normal", "general"]);
 const FONT_WEIGHTS = new Set(["bold", "normal"]);
+
+/** `SpreadsheetApp.CopyPasteType`, whose values are their names here as in the other enums. */
+export const COPY_PASTE_TYPES = [
+  "PASTE_NORMAL",
+  "PASTE_NO_BORDERS",
+  "PASTE_FORMAT",
+  "PASTE_FORMULA",
+  "PASTE_DATA_VALIDATION",
+  "PASTE_VALUES",
+  "PASTE_CONDITIONAL_FORMATTING",
+  "PASTE_COLUMN_WIDTHS",
+] as const;
+export type CopyPasteType = (typeof COPY_PASTE_TYPES)[number];
+
+type Paste = Omit<PasteSpec, "transposed">;
+const NORMAL: Paste = { contents: "formulas", formats: true, columnWidths: false };
+const NOTHING: Paste = { contents: "none", formats: false, columnWidths: false };
+/**
+ * What each paste type copies of what the model keeps. Borders, data validation and conditional
+ * formatting aren't modelled: PASTE_NO_BORDERS is a normal paste, the other two paste nothing.
+ */
+const PASTES: Readonly<Record<CopyPasteType, Paste>> = {
+  PASTE_NORMAL: NORMAL,
+  PASTE_NO_BORDERS: NORMAL,
+  PASTE_FORMAT: { contents: "none", formats: true, columnWidths: false },
+  PASTE_FORMULA: { contents: "formulas", formats: false, columnWidths: false },
+  PASTE_VALUES: { contents: "values", formats: false, columnWidths: false },
+  PASTE_COLUMN_WIDTHS: { contents: "none", formats: false, columnWidths: true },
+  PASTE_DATA_VALIDATION: NOTHING,
+  PASTE_CONDITIONAL_FORMATTING: NOTHING,
+};
 
 export class RangeFacade {
   readonly #ctx: ServiceContext;
@@ -227,6 +258,73 @@ export class RangeFacade {
     return this.#write("clearFormat", META, () => {
       this.#sheet.clearRect(this.#rect, { contents: false, formats: true });
     });
+  }
+
+  // ---- copying --------------------------------------------------------------------------------
+
+  /**
+   * `copyTo(destination)`, `copyTo(destination, {contentsOnly | formatOnly})` and
+   * `copyTo(destination, copyPasteType, transposed)`: only the destination's top-left cell
+   * matters, as Apps Script documents it (the Sheets API's paste would repeat the source over a
+   * destination that is a multiple of its size; the add-on never relies on that). The copy is done server-side, so no data crosses to the script, but Sheets still
+   * writes every cell: it is charged as a data call of the source's size.
+   */
+  copyTo(...args: unknown[]): void {
+    this.#ctx.sheetCall(this.#sheet, "Range.copyTo", WRITE, sheetsDataCost(this.#cells), () => {
+      const [destination] = args;
+      if (args.length > 3 || !RangeFacade.#isRange(destination)) {
+        this.#ctx.signature("Range.copyTo", args);
+      }
+      const spec = this.#pasteSpec(args);
+      const target = destination.#sheet;
+      if (destination.#ctx.model !== this.#ctx.model) {
+        throw new SheetsError(MESSAGES.copyOtherSpreadsheet);
+      }
+      if (target.deleted) throw new SheetsError(MESSAGES.sheetDeleted(target.name));
+      target.pasteFrom(
+        this.#sheet,
+        this.#rect,
+        destination.#rect.row,
+        destination.#rect.column,
+        spec,
+      );
+    });
+  }
+
+  /** A Range facade, which the script can't forge: it has the private fields. */
+  static #isRange(value: unknown): value is RangeFacade {
+    return typeof value === "object" && value !== null && #rect in value;
+  }
+
+  #pasteSpec(args: readonly unknown[]): PasteSpec {
+    const [, second, transposed] = args;
+    if (args.length === 1) return { ...NORMAL, transposed: false };
+    if (typeof second === "string" && Object.hasOwn(PASTES, second)) {
+      if (args.length === 3 && typeof transposed !== "boolean") {
+        this.#ctx.signature("Range.copyTo", args);
+      }
+      const paste = PASTES[second as CopyPasteType];
+      // (assumed) column widths are pasted onto the same columns, transposed or not.
+      return { ...paste, transposed: transposed === true && !paste.columnWidths };
+    }
+    if (
+      args.length === 2 &&
+      typeof second === "object" &&
+      second !== null &&
+      !Array.isArray(second)
+    ) {
+      const { contentsOnly, formatOnly } = second as {
+        contentsOnly?: unknown;
+        formatOnly?: unknown;
+      };
+      // `contentsOnly` pastes values, formulas replaced by their results: scripts use
+      // `range.copyTo(range, {contentsOnly: true})` to freeze formulas. (assumed) it wins when
+      // both options are set; Apps Script doesn't refuse that.
+      if (contentsOnly) return { ...PASTES.PASTE_VALUES, transposed: false };
+      if (formatOnly) return { ...PASTES.PASTE_FORMAT, transposed: false };
+      return { ...NORMAL, transposed: false };
+    }
+    return this.#ctx.signature("Range.copyTo", args);
   }
 
   activate(): this {

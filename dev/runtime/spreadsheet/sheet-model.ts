@@ -62,6 +62,17 @@ export interface WriteOptions {
   readonly raw?: boolean;
 }
 
+/** What `Range.copyTo` pastes: Sheets' paste types reduced to what the model keeps. */
+export interface PasteSpec {
+  /** "formulas": cells as they are; "values": formulas replaced by their results; or nothing. */
+  readonly contents: "formulas" | "values" | "none";
+  readonly formats: boolean;
+  /** The source columns' widths, onto as many columns (the facade never transposes them). */
+  readonly columnWidths: boolean;
+  /** Rows become columns. */
+  readonly transposed: boolean;
+}
+
 type StyleRow = readonly (Style | undefined)[];
 
 export class SheetModel {
@@ -337,10 +348,12 @@ export class SheetModel {
     });
   }
 
+  /** Writes a block of cells; `notify` false when the caller sends the one change event itself. */
   #put(
     rect: GridRect,
     cells: readonly Cell[][],
     detected: readonly (string | undefined)[][],
+    notify = true,
   ): void {
     const replacedAnchors: [Formula, number, number][] = [];
     const brokenSpills: [Spill, number, number][] = [];
@@ -378,7 +391,7 @@ export class SheetModel {
     for (const [formula, row, column] of written) {
       if (this.cell(row, column) === formula) this.#evaluate(formula, row, column);
     }
-    this.#host.changed({ type: "values", sheet: this.#name, range: rect });
+    if (notify) this.#host.changed({ type: "values", sheet: this.#name, range: rect });
   }
 
   #applyDetectedFormats(rect: GridRect, detected: readonly (string | undefined)[][]): void {
@@ -579,6 +592,134 @@ export class SheetModel {
         this.#setStyleRow(r, styles.some((style) => style !== undefined) ? styles : undefined);
       }
       this.#host.changed({ type: "formats", sheet: this.#name, range: rect });
+    }
+  }
+
+  // ---- copying --------------------------------------------------------------------------------
+
+  /**
+   * `Range.copyTo`: pastes `from` of `source` (this sheet or another of the spreadsheet) with its
+   * top-left cell at (row, column), and answers the rectangle pasted. Everything is read before
+   * anything is written, so a copy onto an overlapping range pastes the source as it was.
+   *
+   * Cells are copied raw, never re-read as typed input, so they pass the 50,000-character check as
+   * they did when written; and a paste never grows the sheet, so the cell limit can't be passed.
+   * Simplification: formulas keep their text where Sheets would shift relative references (the
+   * add-on never copies formulas).
+   */
+  pasteFrom(
+    source: SheetModel,
+    from: GridRect,
+    row: number,
+    column: number,
+    spec: PasteSpec,
+  ): GridRect {
+    source.checkRect(from);
+    const rect: GridRect = {
+      row,
+      column,
+      numRows: spec.transposed ? from.numColumns : from.numRows,
+      numColumns: spec.transposed ? from.numRows : from.numColumns,
+    };
+    if (
+      row < 1 ||
+      column < 1 ||
+      row + rect.numRows - 1 > this.#maxRows ||
+      column + rect.numColumns - 1 > this.#maxColumns
+    ) {
+      throw new SheetsError(MESSAGES.copyOutsideSheet);
+    }
+    // The snapshot: fresh cell arrays, and the source's style rows themselves, which are never
+    // changed in place (writers replace them), so they keep the source as it is now.
+    const cells = spec.contents === "none" ? undefined : source.#copyCells(from, spec);
+    const styleRows = spec.formats
+      ? source.#styles.slice(from.row - 1, from.row - 1 + from.numRows)
+      : undefined;
+    const widths = spec.columnWidths
+      ? source.#widths.slice(from.column - 1, from.column - 1 + from.numColumns)
+      : undefined;
+
+    if (cells) this.#put(rect, cells, [], false);
+    if (styleRows) this.#pasteStyles(rect, from.column, styleRows, spec.transposed);
+    if (widths) {
+      for (let j = 0; j < from.numColumns; j++) this.#widths[column - 1 + j] = widths[j];
+    }
+    const type = cells ? "values" : styleRows ? "formats" : widths ? "properties" : undefined;
+    if (type) this.#host.changed({ type, sheet: this.#name, range: rect });
+    return rect;
+  }
+
+  /**
+   * The cells of `from`, laid out as they will be pasted. Formulas are new objects (a formula
+   * holds its result and spill); the other values are immutable and shared. A spilled value
+   * whose formula is copied too is left empty: the copied formula spills it again.
+   */
+  #copyCells(from: GridRect, spec: PasteSpec): Cell[][] {
+    const values = spec.contents === "values";
+    const out: Cell[][] = spec.transposed
+      ? Array.from({ length: from.numColumns }, () => new Array<Cell>(from.numRows))
+      : new Array(from.numRows);
+    for (let i = 0; i < from.numRows; i++) {
+      const cells = this.#rows[from.row - 1 + i];
+      const line: Cell[] = spec.transposed ? [] : new Array(from.numColumns);
+      if (!spec.transposed) out[i] = line;
+      for (let j = 0; j < from.numColumns; j++) {
+        const cell = cells?.[from.column - 1 + j];
+        let copy: Cell = cell;
+        if (cell instanceof Formula) {
+          copy = values ? cell.result : new Formula(cell.formula, cell.evaluable, cell.result);
+        } else if (cell instanceof Spill) {
+          const anchorRow = from.row + i - cell.rowOffset;
+          const anchorColumn = from.column + j - cell.columnOffset;
+          const anchorCopied =
+            anchorRow >= from.row &&
+            anchorColumn >= from.column &&
+            this.cell(anchorRow, anchorColumn) === cell.anchor;
+          copy = values || !anchorCopied ? cell.value : undefined;
+        }
+        if (spec.transposed) out[j]![i] = copy;
+        else line[j] = copy;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Pastes style rows (snapshotted from the source) over `rect`. Destination rows that shared a
+   * style row before, and take the same source row, share the new one too; new rows are always
+   * fresh arrays, never the source's, so no later change to one sheet shows in the other.
+   */
+  #pasteStyles(
+    rect: GridRect,
+    fromColumn: number,
+    sourceRows: readonly (StyleRow | undefined)[],
+    transposed: boolean,
+  ): void {
+    const memo = new Map<StyleRow | undefined, Map<StyleRow | undefined, StyleRow | undefined>>();
+    for (let i = 0; i < rect.numRows; i++) {
+      const r = rect.row - 1 + i;
+      const before = this.#styles[r];
+      const sourceRow = transposed ? undefined : sourceRows[i];
+      let byBefore = transposed ? undefined : memo.get(sourceRow);
+      if (byBefore?.has(before)) {
+        this.#setStyleRow(r, byBefore.get(before));
+        continue;
+      }
+      const styles = (before ?? []).slice();
+      for (let j = 0; j < rect.numColumns; j++) {
+        styles[rect.column - 1 + j] = transposed
+          ? sourceRows[j]?.[fromColumn - 1 + i]
+          : sourceRow?.[fromColumn - 1 + j];
+      }
+      const after = styles.some((style) => style !== undefined) ? styles : undefined;
+      if (!transposed) {
+        if (!byBefore) {
+          byBefore = new Map();
+          memo.set(sourceRow, byBefore);
+        }
+        byBefore.set(before, after);
+      }
+      this.#setStyleRow(r, after);
     }
   }
 

@@ -7,7 +7,7 @@ import type { GridRect } from "./a1.js";
 import { READ, ServiceContext, WRITE } from "./context.js";
 import { MESSAGES } from "./errors.js";
 import type { SpreadsheetModel } from "./model.js";
-import { RangeFacade } from "./range.js";
+import { COPY_PASTE_TYPES, type CopyPasteType, RangeFacade } from "./range.js";
 import { SheetFacade } from "./sheet.js";
 import type { SheetModel } from "./sheet-model.js";
 import { SpreadsheetFacade } from "./spreadsheet.js";
@@ -17,6 +17,7 @@ import type { UiState } from "./ui-state.js";
 const META = COST_MS.sheetsMetadataCall;
 
 export interface SpreadsheetAppLike {
+  readonly CopyPasteType: Readonly<Record<CopyPasteType, CopyPasteType>>;
   getActiveSpreadsheet(): object;
   getActive(): object;
   getActiveSheet(): object;
@@ -49,6 +50,12 @@ export function createSpreadsheetApp(
   };
 
   const app = {
+    CopyPasteType: Object.freeze(
+      Object.fromEntries(COPY_PASTE_TYPES.map((name) => [name, name])) as Record<
+        CopyPasteType,
+        CopyPasteType
+      >,
+    ),
     getActiveSpreadsheet() {
       return ctx.call("SpreadsheetApp.getActiveSpreadsheet", READ, META, () =>
         ctx.facades.spreadsheet(),
