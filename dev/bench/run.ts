@@ -100,6 +100,65 @@ export async function benchPulls(): Promise<PullBench[]> {
   return results;
 }
 
+export interface WriteBenchResult {
+  readonly rows: number;
+  readonly ours: {
+    readonly sheetCalls: number;
+    readonly writeCalls: number;
+    readonly virtualSeconds: number;
+  };
+  readonly naive: {
+    readonly sheetCalls: number;
+    readonly writeCalls: number;
+    readonly virtualSeconds: number;
+  };
+  readonly fewerCalls: number;
+  readonly speedUp: number;
+}
+
+const SHEET_CLASSES = /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./;
+const WRITE_METHODS = new Set([
+  "Range.setValues",
+  "Range.setValue",
+  "Range.copyTo",
+  "Sheet.appendRow",
+]);
+
+function measureWrite(codePath: string, rows: number, naive: boolean) {
+  const rt = new AppsScriptRuntime({ codePath });
+  try {
+    const record = rt.run("harnessWrite", [rows, naive], { kind: "serverCall", authMode: "FULL" });
+    if (!record.ok) throw new Error(`write of ${rows} rows failed: ${record.error?.message}`);
+    const calls = Object.entries(record.calls);
+    return {
+      sheetCalls: calls
+        .filter(([api]) => SHEET_CLASSES.test(api))
+        .reduce((sum, [, count]) => sum + count, 0),
+      writeCalls: calls
+        .filter(([api]) => WRITE_METHODS.has(api))
+        .reduce((sum, [, count]) => sum + count, 0),
+      virtualSeconds: (record.endedAt - record.startedAt) / 1000,
+    };
+  } finally {
+    rt.close();
+  }
+}
+
+export async function benchWrites(): Promise<WriteBenchResult[]> {
+  const codePath = await buildHarness();
+  return [1000, 10_000].map((rows) => {
+    const ours = measureWrite(codePath, rows, false);
+    const naive = measureWrite(codePath, rows, true);
+    return {
+      rows,
+      ours,
+      naive,
+      fewerCalls: naive.sheetCalls / ours.sheetCalls,
+      speedUp: naive.virtualSeconds / ours.virtualSeconds,
+    };
+  });
+}
+
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows
@@ -118,21 +177,19 @@ async function main(): Promise<void> {
   console.log(
     `Pulls — fake APIs at ${LATENCY_MS} ms latency, ${RATE_PER_SECOND} requests/s; virtual time\n`,
   );
+  const pullHeader = [
+    "pull",
+    "rows",
+    "requests",
+    "credits",
+    "waves",
+    "seconds",
+    "floor s",
+    "× floor",
+  ];
   console.log(
     table([
-      [
-        "pull",
-        "rows",
-        "requests",
-        "credits",
-        "waves",
-        "seconds",
-        "floor s",
-        "× floor",
-        "naive req",
-        "naive s",
-        "speed-up",
-      ],
+      [...pullHeader, "naive req", "naive s", "speed-up"],
       ...pulls.map((pull) => [
         pull.name,
         String(pull.parallel.rows),
@@ -148,9 +205,38 @@ async function main(): Promise<void> {
       ]),
     ]),
   );
+
+  const writes = await benchWrites();
   console.log(
-    `\n${JSON.stringify({ latencyMs: LATENCY_MS, ratePerSecond: RATE_PER_SECOND, pulls }, null, 2)}`,
+    "\nWrites — the add-on's writer against one appendRow per row; SpreadsheetApp calls, virtual time\n",
   );
+  const writeHeader = [
+    "rows",
+    "calls",
+    "writes",
+    "seconds",
+    "naive calls",
+    "naive writes",
+    "naive s",
+  ];
+  console.log(
+    table([
+      [...writeHeader, "fewer calls", "speed-up"],
+      ...writes.map((write) => [
+        write.rows.toLocaleString("en"),
+        String(write.ours.sheetCalls),
+        String(write.ours.writeCalls),
+        write.ours.virtualSeconds.toFixed(2),
+        String(write.naive.sheetCalls),
+        String(write.naive.writeCalls),
+        write.naive.virtualSeconds.toFixed(2),
+        `${write.fewerCalls.toFixed(0)}×`,
+        `${write.speedUp.toFixed(1)}×`,
+      ]),
+    ]),
+  );
+  const report = { latencyMs: LATENCY_MS, ratePerSecond: RATE_PER_SECOND, pulls, writes };
+  console.log(`\n${JSON.stringify(report, null, 2)}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,15 +1,18 @@
-// A test and benchmark entry into the data layer, built like dist/Code.js (into .build/, never
-// shipped): it runs the real src/server code in the local runtime against the fake APIs, so pulls
-// can be tested and measured as a whole — and the naive way, one page after another, beside them.
+// A test and benchmark entry into the data layer and the sheet writer, built like dist/Code.js
+// (into .build/, never shipped): it runs the real src/server code in the local runtime against the
+// fake APIs, so pulls and writes can be measured as a whole — and the naive way beside them.
 
 import { isAddonError } from "../../src/server/errors.js";
 import { emptyStats, type FetchStats, type PagedApi } from "../../src/server/http/fetchPages.js";
-import { appsScriptDataServices } from "../../src/server/platform/appsScript.js";
+import { activeSpreadsheet, appsScriptDataServices } from "../../src/server/platform/appsScript.js";
 import { isTransportError } from "../../src/server/platform/types.js";
+import { commitPull } from "../../src/server/pulls/commit.js";
+import type { JobState } from "../../src/server/pulls/jobStore.js";
+import { sheetColumns } from "../../src/server/pulls/sheetFormat.js";
 import { fastMossPagedApi } from "../../src/server/sources/fastmoss/api.js";
 import { fetchRecords, lastPageFor } from "../../src/server/sources/fetchRecords.js";
 import { keyApiPagedApi } from "../../src/server/sources/keyapi/api.js";
-import { recordsTable } from "../../src/server/sources/rows.js";
+import { columnSpecs, recordRows, recordsTable } from "../../src/server/sources/rows.js";
 import { catalogueOf } from "../../src/shared/columns/index.js";
 import type { SourceQuery } from "../../src/shared/query/types.js";
 
@@ -109,4 +112,89 @@ export function harnessPullNaively(query: SourceQuery, key: string): HarnessResu
     complete: true,
     endOfData: records.length < query.limit,
   };
+}
+
+export interface WriteBench {
+  readonly rows: number;
+}
+
+/** Synthetic creators, shaped like KeyAPI's answer, with the values that make writing hard. */
+function syntheticRecords(count: number): Record<string, unknown>[] {
+  const names = [
+    "Mia",
+    '=HYPERLINK("x")',
+    "+1 555 0100",
+    "-mia-",
+    "@shop",
+    "0012345",
+    "达人小美",
+    "Zoë 😀",
+  ];
+  return Array.from({ length: count }, (_, index) => ({
+    user_id: String(6_787_580_688_797_713_413n + BigInt(index)),
+    unique_id: `creator_${index}`,
+    nick_name: names[index % names.length],
+    total_followers_cnt: 1000 + index * 37,
+    total_followers_30d_cnt: index % 500,
+    interaction_rate: (index % 100) / 1000,
+    total_views_cnt: index * 1234,
+    total_post_video_cnt: index % 300,
+    total_sale_gmv_30d_amt: (index % 1000) * 12.5,
+    category: "Beauty",
+    region: "US",
+    contact_email: index % 3 === 0 ? `c${index}@example.com` : "",
+  }));
+}
+
+/**
+ * Writes `count` rows into the sheet "Bench" the add-on's way (the replace commit: formats, then
+ * blocks of setValues), or the naive way (one appendRow per row).
+ * @param count Rows to write.
+ * @param naive Write row by row instead.
+ */
+export function harnessWrite(count: number, naive: boolean): WriteBench {
+  const spreadsheet = activeSpreadsheet();
+  const { defaultKeys } = catalogueOf("keyapi");
+  const output = { columns: defaultKeys, headers: "labels" as const };
+  const columns = sheetColumns("keyapi", output, "replace");
+  const rows = recordRows(
+    "keyapi",
+    syntheticRecords(count),
+    columnSpecs("keyapi", defaultKeys),
+    "Etc/UTC",
+  );
+  if (naive) {
+    const sheet = spreadsheet.getSheetByName("Bench") ?? spreadsheet.insertSheet("Bench");
+    sheet.appendRow(columns.map((column) => column.header));
+    for (const row of rows) sheet.appendRow(row);
+    return { rows: count };
+  }
+  const job = {
+    id: "bench",
+    request: {
+      query: { source: "keyapi", region: "US", limit: count, filters: {} },
+      output,
+      sheet: "Bench",
+      mode: "replace",
+    },
+    status: "running",
+    phase: "committing",
+    nextPage: 1,
+    rowsStaged: 0,
+    rowsWritten: 0,
+    requests: 0,
+    credits: 0,
+    executions: 1,
+    startedAt: 0,
+    updatedAt: 0,
+  } as JobState;
+  const written = commitPull({
+    spreadsheet,
+    job,
+    columns,
+    pulled: { kind: "memory", rows },
+    idIndex: 0,
+    checkpoint: () => undefined,
+  });
+  return { rows: written };
 }

@@ -2,22 +2,54 @@
 // call. Each is a thin wrapper with JSDoc for the person who types or calls it; the build makes
 // each one a top-level function of dist/Code.js.
 
+import { localeFrom, message } from "../shared/messages/index.js";
 import { columnsTable } from "./functions/columnsFunction.js";
 import { creatorsTable, type FunctionEnvironment } from "./functions/creatorsFunction.js";
 import { runCustomFunction } from "./functions/customFunction.js";
 import {
+  activeSpreadsheet,
+  addAddonMenu,
+  alertUser,
   appsScriptDataServices,
+  appsScriptTriggers,
+  authorizationRequired,
+  documentLock,
   documentProperties,
+  newId,
+  openSidebar,
   spreadsheetTimeZone,
+  userLocale,
 } from "./platform/appsScript.js";
+import {
+  type PullEnvironment,
+  type PullSummary,
+  pullStatus,
+  resumePull,
+  startPull,
+} from "./pulls/runPull.js";
+import { runHourlyWork } from "./schedules/hourlyWork.js";
 import { readSettings, type SettingsView, saveKeys } from "./settings/settings.js";
 import type { CellValue } from "./sources/values.js";
+
+const PRODUCT_NAME = "TikTok Influencers";
 
 function functionEnvironment(): FunctionEnvironment {
   return {
     data: appsScriptDataServices(),
     settings: documentProperties(),
     timeZone: spreadsheetTimeZone,
+  };
+}
+
+function pullEnvironment(): PullEnvironment {
+  return {
+    data: appsScriptDataServices(),
+    properties: documentProperties(),
+    spreadsheet: activeSpreadsheet(),
+    lock: documentLock(),
+    triggers: appsScriptTriggers(),
+    timeZone: spreadsheetTimeZone(),
+    newId,
   };
 }
 
@@ -88,4 +120,88 @@ export function saveSettings(settings: unknown): SettingsView {
  */
 export function getSettings(): SettingsView {
   return readSettings(documentProperties());
+}
+
+/**
+ * Pulls a query's creators into a sheet and answers a summary. A pull too long for one execution
+ * answers status "running" with a jobId: call resumeJob(jobId) to go on (the hourly trigger also
+ * carries on jobs nobody drives).
+ *
+ * @param query {source, region, limit, filters?, columns?, headers?, sheet, mode: "replace" | "append" | "upsert" | "history"}
+ * @return {status: "done" | "running" | "failed", rows, requests, sheet, message?, jobId?}
+ */
+export function runQuery(query: unknown): PullSummary {
+  return startPull(query, pullEnvironment());
+}
+
+/**
+ * Runs a long pull on for one more execution and answers the same summary as runQuery.
+ *
+ * @param jobId The jobId runQuery answered.
+ * @return {status, rows, requests, sheet, message?, jobId?}
+ */
+export function resumeJob(jobId: unknown): PullSummary {
+  return resumePull(jobId, pullEnvironment());
+}
+
+/**
+ * Reports a pull's progress without running it.
+ *
+ * @param jobId The jobId runQuery answered.
+ * @return {status, rows, requests, sheet, message?, jobId?}
+ */
+export function getJobStatus(jobId: unknown): PullSummary {
+  return pullStatus(jobId, pullEnvironment());
+}
+
+/**
+ * Adds the add-on menu when the spreadsheet opens. Builds the menu and nothing else, so it works
+ * in every authorization mode, before the add-on is authorized too.
+ *
+ * @param e The open event.
+ */
+export function onOpen(e: unknown): void {
+  const locale = localeFrom(userLocale());
+  addAddonMenu([
+    { caption: message("menu.openSidebar", {}, locale), functionName: "showSidebar" },
+    { caption: message("menu.refreshAll", {}, locale), functionName: "refreshAllSavedQueries" },
+    { caption: message("menu.settings", {}, locale), functionName: "showSettings" },
+  ]);
+  void e;
+}
+
+/**
+ * Adds the add-on menu right after installation, as onOpen does.
+ *
+ * @param e The install event.
+ */
+export function onInstall(e: unknown): void {
+  onOpen(e);
+}
+
+/** Opens the sidebar: search, saved queries and settings. */
+export function showSidebar(): void {
+  openSidebar(PRODUCT_NAME, "search");
+}
+
+/** Opens the sidebar on its settings. */
+export function showSettings(): void {
+  openSidebar(PRODUCT_NAME, "settings");
+}
+
+/** Runs every saved query now, from the menu. */
+export function refreshAllSavedQueries(): void {
+  alertUser(message("refresh.none", {}, localeFrom(userLocale())));
+}
+
+/**
+ * The hourly time-driven trigger: carries on long pulls nobody is driving, then runs the saved
+ * queries that are due.
+ *
+ * @param e The trigger's event.
+ */
+export function onHourlyTrigger(e: unknown): void {
+  void e;
+  if (authorizationRequired()) return;
+  runHourlyWork(pullEnvironment());
 }

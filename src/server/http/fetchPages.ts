@@ -115,7 +115,12 @@ export function emptyStats(): FetchStats {
 export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPages {
   const { http, clock, pacer, cache } = options;
   const stats = emptyStats();
-  const planner = new PagePlanner(api);
+  // A probed last page is only worth its request if the run gets that far before the deadline:
+  // a run cut short throws the probe away with the gap before it.
+  const pagesWanted = api.lastPage - api.firstPage + 1;
+  const secondsNeeded = pagesWanted / pacer.limit + 2;
+  const probeLastPage = api.probeLastPage && secondsNeeded * 2000 < options.deadline - clock.now();
+  const planner = new PagePlanner({ ...api, probeLastPage });
   const pages = new Map<number, CachedPage>();
   const attempts = new Map<string, number>();
   let waveEstimate = FIRST_WAVE_ESTIMATE_MS;

@@ -4,12 +4,14 @@
 import type {
   Clock,
   DataServices,
+  DocumentLock,
   Hasher,
   HttpClient,
   HttpOutcome,
   HttpRequest,
   KeyValueCache,
   PropertyStore,
+  TriggerManager,
 } from "./types.js";
 
 function toUrlFetchRequest(request: HttpRequest): GoogleAppsScript.URL_Fetch.URLFetchRequest {
@@ -80,7 +82,84 @@ export function documentProperties(): PropertyStore {
     delete: (name) => {
       properties.deleteProperty(name);
     },
+    list: (prefix) => {
+      const found: Record<string, string> = {};
+      for (const [name, value] of Object.entries(properties.getProperties())) {
+        if (name.startsWith(prefix)) found[name] = value;
+      }
+      return found;
+    },
   };
+}
+
+export function documentLock(): DocumentLock {
+  const lock = LockService.getDocumentLock();
+  return {
+    tryLock: (ms) => lock?.tryLock(ms) ?? true,
+    release: () => {
+      if (lock?.hasLock()) lock.releaseLock();
+    },
+  };
+}
+
+export function appsScriptTriggers(): TriggerManager {
+  return {
+    list: () =>
+      ScriptApp.getProjectTriggers()
+        .filter((trigger) => trigger.getEventType() === ScriptApp.EventType.CLOCK)
+        .map((trigger) => ({ id: trigger.getUniqueId(), handler: trigger.getHandlerFunction() })),
+    createHourly: (handler) =>
+      ScriptApp.newTrigger(handler).timeBased().everyHours(1).create().getUniqueId(),
+    delete: (id) => {
+      const trigger = ScriptApp.getProjectTriggers().find((t) => t.getUniqueId() === id);
+      if (trigger) ScriptApp.deleteTrigger(trigger);
+    },
+  };
+}
+
+export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+export interface MenuItem {
+  readonly caption: string;
+  readonly functionName: string;
+}
+
+/** The add-on menu. Menus are all Apps Script allows before the user has authorized the add-on. */
+export function addAddonMenu(items: readonly MenuItem[]): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of items) menu.addItem(item.caption, item.functionName);
+  menu.addToUi();
+}
+
+/** The user's locale ("zh_CN", "en_US"); readable even before authorization. */
+export function userLocale(): string {
+  return Session.getActiveUserLocale();
+}
+
+/** Opens the sidebar page, with a line of script telling it which view to start on. */
+export function openSidebar(title: string, startView: string): void {
+  const page = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle(title);
+  page.append(`<script>window.TT_START_VIEW = ${JSON.stringify(startView)};</script>`);
+  SpreadsheetApp.getUi().showSidebar(page);
+}
+
+export function alertUser(text: string): void {
+  SpreadsheetApp.getUi().alert(text);
+}
+
+/** Whether the user must authorize the add-on again before it can work (triggers check this). */
+export function authorizationRequired(): boolean {
+  return (
+    ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus() ===
+    ScriptApp.AuthorizationStatus.REQUIRED
+  );
+}
+
+/** A unique id, for jobs and saved queries. */
+export function newId(): string {
+  return Utilities.getUuid();
 }
 
 /** The spreadsheet's time zone, for dates typed in cells and dates written to them. */

@@ -42,6 +42,23 @@ export interface PropertyStore {
   get(name: string): string | null;
   set(name: string, value: string): void;
   delete(name: string): void;
+  /** Every property whose name starts with `prefix`. */
+  list(prefix: string): Record<string, string>;
+}
+
+/** The document lock: one execution at a time may hold it. */
+export interface DocumentLock {
+  /** Waits up to `ms` for the lock; false when another execution kept it. */
+  tryLock(ms: number): boolean;
+  release(): void;
+}
+
+/** The project's installable triggers for the current user. */
+export interface TriggerManager {
+  /** Handler function names of the user's time-driven triggers, with their ids. */
+  list(): { readonly id: string; readonly handler: string }[];
+  createHourly(handler: string): string;
+  delete(id: string): void;
 }
 
 /** A short, stable digest of a text, safe in cache keys. */

@@ -28,6 +28,11 @@ export interface RecordsRequest {
   readonly firstPage?: number;
   /** At most this many pages in this run. */
   readonly maxPages?: number;
+  /**
+   * Read and keep pages in the 6-hour cache (default: for runs of formula size). A pull into a
+   * sheet wants fresh data, not what a formula fetched an hour ago.
+   */
+  readonly useCache?: boolean;
 }
 
 export interface FetchedRecords extends FetchedPages {
@@ -78,7 +83,7 @@ export function fetchRecords(request: RecordsRequest, services: DataServices): F
     DEFAULT_RATE[query.source],
     recallPacer(services.cache, query.source),
   );
-  const useCache = lastPage - firstPage < MAX_CACHED_PAGES;
+  const useCache = request.useCache ?? lastPage - firstPage < MAX_CACHED_PAGES;
   try {
     const fetched = fetchPages(api, {
       http: services.http,

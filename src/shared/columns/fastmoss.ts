@@ -56,7 +56,7 @@ export const FASTMOSS_COLUMNS: ColumnCatalogue = {
     ),
     column(
       "potential_index",
-      "number",
+      "count",
       ["Potential index", "潜力指数"],
       [
         "FastMoss's potential score, 0 to 100; the ranking's order.",
@@ -107,7 +107,7 @@ export const FASTMOSS_COLUMNS: ColumnCatalogue = {
     ),
     column(
       "ecommerce_type",
-      "number",
+      "count",
       ["Sales type", "带货方式"],
       ["1 video, 2 live, 3 video and live.", "1 视频带货，2 直播带货，3 视频和直播。"],
     ),

@@ -96,7 +96,7 @@ export const KEYAPI_COLUMNS: ColumnCatalogue = {
     ),
     column(
       "off_mark",
-      "number",
+      "count",
       ["Account closed", "是否注销"],
       ["0 = active; above 0 = the account may be closed.", "0 = 正常；大于 0 = 账号可能已注销。"],
     ),
@@ -240,7 +240,7 @@ export const KEYAPI_COLUMNS: ColumnCatalogue = {
     ),
     column(
       "sales_flag",
-      "number",
+      "count",
       ["Sales type", "带货方式"],
       [
         "0 none, 1 video, 2 live, 3 video and live, 4 showcase.",
@@ -249,7 +249,7 @@ export const KEYAPI_COLUMNS: ColumnCatalogue = {
     ),
     column(
       "show_case_flag",
-      "number",
+      "count",
       ["Showcase", "商品橱窗"],
       ["1 if the product showcase is on, else 0.", "开通商品橱窗为 1，否则为 0。"],
     ),

@@ -3,17 +3,23 @@
 
 import { commonEn, commonZh } from "./common.js";
 import { fetchingEn, fetchingZh } from "./fetching.js";
+import { pullsEn, pullsZh } from "./pulls.js";
 import { queryEn, queryZh } from "./query.js";
 
 export type Locale = "en" | "zh";
 
-const en = { ...commonEn, ...queryEn, ...fetchingEn } as const;
+const en = { ...commonEn, ...queryEn, ...fetchingEn, ...pullsEn } as const;
 
 export type MessageId = keyof typeof en;
 
 export const MESSAGE_IDS = Object.keys(en) as readonly MessageId[];
 
-const zh: Readonly<Record<MessageId, string>> = { ...commonZh, ...queryZh, ...fetchingZh };
+const zh: Readonly<Record<MessageId, string>> = {
+  ...commonZh,
+  ...queryZh,
+  ...fetchingZh,
+  ...pullsZh,
+};
 
 const CATALOGUE: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en, zh };
 

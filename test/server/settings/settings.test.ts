@@ -15,6 +15,7 @@ function memoryStore(): PropertyStore & { values: Map<string, string> } {
     delete: (name) => {
       values.delete(name);
     },
+    list: (prefix) => Object.fromEntries([...values].filter(([name]) => name.startsWith(prefix))),
   };
 }
 

@@ -70,6 +70,18 @@ describe("fetchRecords: cost and speed", () => {
   });
 });
 
+describe("fetchRecords: probing the last page", () => {
+  it("probes only when the run can get that far before its deadline", () => {
+    const generous = setup({ total: 30_000, latencyMs: 300, rateLimit: 10 });
+    generous.run(1000);
+    expect(generous.server.log.slice(0, 4).map((entry) => entry.page)).toEqual([1, 2, 3, 100]);
+    const hurried = setup({ total: 30_000, latencyMs: 300, rateLimit: 10 });
+    const cut = hurried.run(1000, { deadline: hurried.clock.now() + 5_000 });
+    expect(cut.stoppedBy).toBe("deadline");
+    expect(hurried.server.log.map((entry) => entry.page)).not.toContain(100);
+  });
+});
+
 describe("fetchRecords: the page cache", () => {
   it("pays nothing for a repeat, and nothing for the pages a smaller limit already fetched", () => {
     const { run, server } = setup({ total: 5_000 });

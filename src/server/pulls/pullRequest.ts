@@ -1,0 +1,61 @@
+// runQuery's argument → a validated pull: the query, its columns and headers, the sheet to write
+// and the write mode. Every issue names its parameter; nothing is fetched before this passes.
+
+import { issue, type QueryIssue, validateQuery } from "../../shared/query/index.js";
+import type { OutputOptions, SourceQuery } from "../../shared/query/types.js";
+
+export const WRITE_MODES = ["replace", "append", "upsert", "history"] as const;
+export type WriteMode = (typeof WRITE_MODES)[number];
+
+/** The sheet of the run log and the prefix of staging sheets: the add-on's own. */
+export const RUN_LOG_SHEET = "TT Run Log";
+export const STAGING_PREFIX = "TT staging ";
+const MAX_SHEET_NAME = 100;
+
+export interface PullRequest {
+  readonly query: SourceQuery;
+  readonly output: OutputOptions;
+  readonly sheet: string;
+  readonly mode: WriteMode;
+}
+
+export function readPullRequest(
+  input: unknown,
+  context: { readonly now: number; readonly timeZone: string },
+): PullRequest | QueryIssue[] {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return [issue("query", "pull.notAnObject", {})];
+  }
+  const raw = input as Record<string, unknown>;
+  const issues: QueryIssue[] = [];
+  const validation = validateQuery(
+    {
+      source: raw.source,
+      region: raw.region,
+      limit: raw.limit,
+      filters: (raw.filters ?? {}) as Readonly<Record<string, unknown>>,
+      columns: raw.columns,
+      headers: raw.headers,
+    },
+    { now: context.now, timeZone: context.timeZone, limitContext: "sheet" },
+  );
+  if (!validation.ok) issues.push(...validation.issues);
+  else if (validation.value.output.headers === "none")
+    issues.push(issue("headers", "pull.headersNone", {}));
+
+  const sheet = typeof raw.sheet === "string" ? raw.sheet.trim() : "";
+  if (sheet === "") issues.push(issue("sheet", "pull.sheetRequired", {}));
+  else if (sheet.length > MAX_SHEET_NAME) issues.push(issue("sheet", "pull.sheetTooLong", {}));
+  else if (sheet === RUN_LOG_SHEET || sheet.startsWith(STAGING_PREFIX)) {
+    issues.push(issue("sheet", "pull.sheetReserved", { name: sheet }));
+  }
+
+  const mode = String(raw.mode ?? "")
+    .trim()
+    .toLowerCase();
+  if (!(WRITE_MODES as readonly string[]).includes(mode)) {
+    issues.push(issue("mode", "pull.modeUnknown", { value: String(raw.mode ?? "") }));
+  }
+  if (issues.length > 0 || !validation.ok) return issues;
+  return { ...validation.value, sheet, mode: mode as WriteMode };
+}
