@@ -19,6 +19,7 @@ import {
   openSidebar,
   spreadsheetTimeZone,
   userLocale,
+  userProperties,
 } from "./platform/appsScript.js";
 import {
   type PullEnvironment,
@@ -27,7 +28,20 @@ import {
   resumePull,
   startPull,
 } from "./pulls/runPull.js";
-import { runHourlyWork } from "./schedules/hourlyWork.js";
+import {
+  noteAuthorizationNeeded,
+  runHourlyWork,
+  runSaved,
+  settleHourlyTrigger,
+} from "./schedules/hourlyWork.js";
+import { refreshAll } from "./schedules/refreshAll.js";
+import {
+  recordRun,
+  SavedQueryStore,
+  type SavedQueryView,
+  saveQuery as storeQuery,
+  viewOf,
+} from "./schedules/savedQueries.js";
 import { readSettings, type SettingsView, saveKeys } from "./settings/settings.js";
 import type { CellValue } from "./sources/values.js";
 
@@ -42,14 +56,19 @@ function functionEnvironment(): FunctionEnvironment {
 }
 
 function pullEnvironment(): PullEnvironment {
+  const properties = documentProperties();
   return {
     data: appsScriptDataServices(),
-    properties: documentProperties(),
+    properties,
+    userProperties: userProperties(),
     spreadsheet: activeSpreadsheet(),
     lock: documentLock(),
     triggers: appsScriptTriggers(),
     timeZone: spreadsheetTimeZone(),
     newId,
+    onJobFinished: (job, summary) => {
+      if (job.savedQueryId) recordRun(new SavedQueryStore(properties), job.savedQueryId, summary);
+    },
   };
 }
 
@@ -189,9 +208,86 @@ export function showSettings(): void {
   openSidebar(PRODUCT_NAME, "settings");
 }
 
-/** Runs every saved query now, from the menu. */
+/** Runs every saved query now, from the menu, and says how it went. */
 export function refreshAllSavedQueries(): void {
-  alertUser(message("refresh.none", {}, localeFrom(userLocale())));
+  const locale = localeFrom(userLocale());
+  const outcome = refreshAll(pullEnvironment());
+  if (outcome.count === 0 && outcome.left === 0) {
+    alertUser(message("refresh.none", {}, locale));
+    return;
+  }
+  const summary = message("refresh.summary", { ...outcome }, locale);
+  alertUser(
+    outcome.left > 0
+      ? `${summary} ${message("refresh.left", { left: outcome.left }, locale)}`
+      : summary,
+  );
+}
+
+/**
+ * Saves a query with a name and a schedule; an `id` updates that saved query. The hourly trigger
+ * is installed while any schedule is on and removed when none is.
+ *
+ * @param query runQuery's argument plus {name, schedule: "off" | "hourly" | "daily" | "weekly", id?}
+ * @return {id}
+ */
+export function saveQuery(query: unknown): { id: string } {
+  const env = pullEnvironment();
+  const saved = storeQuery(new SavedQueryStore(env.properties), query, {
+    now: env.data.clock.now(),
+    timeZone: env.timeZone,
+    newId,
+  });
+  settleHourlyTrigger(env);
+  return saved;
+}
+
+/**
+ * The saved queries, each with its schedule, last run, last status and error, and next run.
+ *
+ * @return [{id, name, query, schedule, lastRun?, lastStatus?, lastError?, lastRows?, nextRun?, jobId?}]
+ */
+export function listQueries(): SavedQueryView[] {
+  const now = Date.now();
+  const timeZone = spreadsheetTimeZone();
+  return new SavedQueryStore(documentProperties())
+    .list()
+    .map((query) => viewOf(query, now, timeZone));
+}
+
+/**
+ * Deletes a saved query; the hourly trigger goes when no schedule is left.
+ *
+ * @param id The saved query's id.
+ * @return {deleted: boolean}
+ */
+export function deleteQuery(id: unknown): { deleted: boolean } {
+  const env = pullEnvironment();
+  const deleted = new SavedQueryStore(env.properties).delete(String(id ?? ""));
+  settleHourlyTrigger(env);
+  return { deleted };
+}
+
+/**
+ * Runs a saved query now and answers runQuery's summary.
+ *
+ * @param id The saved query's id.
+ * @return {status, rows, requests, sheet, message?, jobId?}
+ */
+export function runSavedQuery(id: unknown): PullSummary {
+  const env = pullEnvironment();
+  const store = new SavedQueryStore(env.properties);
+  const query = store.load(String(id ?? ""));
+  if (!query) {
+    return {
+      status: "failed",
+      rows: 0,
+      requests: 0,
+      sheet: "",
+      message: message("saved.unknown", { id: String(id ?? "") }),
+    };
+  }
+  return runSaved(store, query, env);
 }
 
 /**
@@ -202,6 +298,9 @@ export function refreshAllSavedQueries(): void {
  */
 export function onHourlyTrigger(e: unknown): void {
   void e;
-  if (authorizationRequired()) return;
+  if (authorizationRequired()) {
+    noteAuthorizationNeeded(new SavedQueryStore(documentProperties()), Date.now());
+    return;
+  }
   runHourlyWork(pullEnvironment());
 }

@@ -73,7 +73,10 @@ export function documentCache(): KeyValueCache {
 
 /** The document's properties: shared by every editor, readable by custom functions and triggers. */
 export function documentProperties(): PropertyStore {
-  const properties = PropertiesService.getDocumentProperties();
+  return propertyStore(PropertiesService.getDocumentProperties());
+}
+
+function propertyStore(properties: GoogleAppsScript.Properties.Properties): PropertyStore {
   return {
     get: (name) => properties.getProperty(name),
     set: (name, value) => {
@@ -90,6 +93,11 @@ export function documentProperties(): PropertyStore {
       return found;
     },
   };
+}
+
+/** The running user's own properties (in a trigger: the trigger's owner's). */
+export function userProperties(): PropertyStore {
+  return propertyStore(PropertiesService.getUserProperties());
 }
 
 export function documentLock(): DocumentLock {

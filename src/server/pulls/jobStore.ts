@@ -32,6 +32,8 @@ export interface JobState {
   /** Where an append began, so a commit cut short and run again lands on the same rows. */
   commitRow?: number;
   message?: string;
+  /** The saved query this pull runs for, told of the outcome. */
+  readonly savedQueryId?: string;
 }
 
 export class JobStore {

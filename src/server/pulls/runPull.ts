@@ -30,11 +30,22 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export interface PullEnvironment {
   readonly data: DataServices;
   readonly properties: PropertyStore;
+  /** The running user's own properties (where their trigger's id is kept). */
+  readonly userProperties: PropertyStore;
   readonly spreadsheet: Spreadsheet;
   readonly lock: DocumentLock;
   readonly triggers: TriggerManager;
   readonly timeZone: string;
   readonly newId: () => string;
+  /** Told when a job ends, done or failed (a saved query notes its outcome). */
+  readonly onJobFinished?: (job: JobState, summary: PullSummary) => void;
+}
+
+export interface StartOptions {
+  /** When the execution began: several pulls in one execution share its time. */
+  readonly started?: number;
+  /** The saved query this pull runs for. */
+  readonly savedQueryId?: string;
 }
 
 export interface PullSummary {
@@ -58,8 +69,12 @@ const CHUNK_PAGES = 200;
 const MEMORY_ROWS = 20_000;
 const MAX_CELLS = 10_000_000;
 
-export function startPull(input: unknown, env: PullEnvironment): PullSummary {
-  const started = env.data.clock.now();
+export function startPull(
+  input: unknown,
+  env: PullEnvironment,
+  options: StartOptions = {},
+): PullSummary {
+  const started = options.started ?? env.data.clock.now();
   const read = readPullRequest(input, { now: started, timeZone: env.timeZone });
   if (Array.isArray(read)) {
     const text = read.map((issue) => issueMessage(issue)).join(" ");
@@ -108,13 +123,18 @@ export function startPull(input: unknown, env: PullEnvironment): PullSummary {
     executions: 0,
     startedAt: started,
     updatedAt: started,
+    ...(options.savedQueryId ? { savedQueryId: options.savedQueryId } : {}),
   };
   new JobStore(env.properties).save(job);
   return runExecution(job.id, env, started);
 }
 
-export function resumePull(jobId: unknown, env: PullEnvironment): PullSummary {
-  return runExecution(String(jobId ?? ""), env, env.data.clock.now());
+export function resumePull(
+  jobId: unknown,
+  env: PullEnvironment,
+  started = env.data.clock.now(),
+): PullSummary {
+  return runExecution(String(jobId ?? ""), env, started);
 }
 
 export function pullStatus(jobId: unknown, env: PullEnvironment): PullSummary {
@@ -136,7 +156,7 @@ function runExecution(jobId: string, env: PullEnvironment, started: number): Pul
     const job = store.load(jobId);
     if (!job) return unknownJob(jobId);
     if (job.status !== "running") return summaryOf(job);
-    ensureHourlyTrigger(env.triggers);
+    ensureHourlyTrigger(env.triggers, env.userProperties);
     return { ...summaryOf(job), message: message("pull.waiting") };
   }
   try {
@@ -173,8 +193,9 @@ function runExecution(jobId: string, env: PullEnvironment, started: number): Pul
       delete job.staging;
       store.save(job);
     }
-    if (status === "running") ensureHourlyTrigger(env.triggers);
+    if (status === "running") ensureHourlyTrigger(env.triggers, env.userProperties);
     const summary = summaryOf(job);
+    if (status !== "running") env.onJobFinished?.(job, summary);
     writeLog(env.spreadsheet, {
       time: new Date(started),
       query: describeRequest(job.request),

@@ -5,10 +5,11 @@ import { commonEn, commonZh } from "./common.js";
 import { fetchingEn, fetchingZh } from "./fetching.js";
 import { pullsEn, pullsZh } from "./pulls.js";
 import { queryEn, queryZh } from "./query.js";
+import { schedulesEn, schedulesZh } from "./schedules.js";
 
 export type Locale = "en" | "zh";
 
-const en = { ...commonEn, ...queryEn, ...fetchingEn, ...pullsEn } as const;
+const en = { ...commonEn, ...queryEn, ...fetchingEn, ...pullsEn, ...schedulesEn } as const;
 
 export type MessageId = keyof typeof en;
 
@@ -19,6 +20,7 @@ const zh: Readonly<Record<MessageId, string>> = {
   ...queryZh,
   ...fetchingZh,
   ...pullsZh,
+  ...schedulesZh,
 };
 
 const CATALOGUE: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en, zh };

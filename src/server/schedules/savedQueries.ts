@@ -1,0 +1,196 @@
+// Saved queries: a pull the user named, with its schedule and what happened at its last run, kept
+// in the document's properties (one value each, well under 9 KB) so every editor sees them and the
+// hourly trigger can run them. A query is validated as a pull before it is saved.
+
+import { message } from "../../shared/messages/index.js";
+import { issue, type QueryIssue } from "../../shared/query/index.js";
+import { AddonError } from "../errors.js";
+import { invalidInput } from "../functions/invalidInput.js";
+import type { PropertyStore } from "../platform/types.js";
+import { readPullRequest } from "../pulls/pullRequest.js";
+import type { PullSummary } from "../pulls/runPull.js";
+import { dueAt, SCHEDULES, type Schedule } from "./due.js";
+
+const PREFIX = "tt.query.";
+const MAX_SAVED = 100;
+const MAX_NAME = 100;
+/** What runQuery's argument may hold; anything else is dropped before saving. */
+const QUERY_FIELDS = [
+  "source",
+  "region",
+  "limit",
+  "filters",
+  "columns",
+  "headers",
+  "sheet",
+  "mode",
+] as const;
+
+export interface SavedQuery {
+  readonly id: string;
+  readonly name: string;
+  /** runQuery's argument, as the user built it (a FastMoss period left open is chosen at each run). */
+  readonly query: Readonly<Record<string, unknown>>;
+  readonly schedule: Schedule;
+  readonly createdAt: number;
+  updatedAt: number;
+  lastRun?: number;
+  lastStatus?: PullSummary["status"];
+  lastError?: string;
+  lastRows?: number;
+  /** The job of a run still going on. */
+  jobId?: string;
+}
+
+/** A saved query as google.script.run carries it: dates as ISO text. */
+export interface SavedQueryView {
+  readonly id: string;
+  readonly name: string;
+  readonly query: Readonly<Record<string, unknown>>;
+  readonly schedule: Schedule;
+  readonly lastRun?: string;
+  readonly lastStatus?: PullSummary["status"];
+  readonly lastError?: string;
+  readonly lastRows?: number;
+  readonly nextRun?: string;
+  readonly jobId?: string;
+}
+
+export interface SaveContext {
+  readonly now: number;
+  readonly timeZone: string;
+  readonly newId: () => string;
+}
+
+export class SavedQueryStore {
+  readonly #properties: PropertyStore;
+
+  constructor(properties: PropertyStore) {
+    this.#properties = properties;
+  }
+
+  list(): SavedQuery[] {
+    const queries: SavedQuery[] = [];
+    for (const json of Object.values(this.#properties.list(PREFIX))) {
+      try {
+        queries.push(JSON.parse(json) as SavedQuery);
+      } catch {
+        // A damaged entry is skipped, not fatal to the others.
+      }
+    }
+    return queries.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  load(id: string): SavedQuery | undefined {
+    const json = this.#properties.get(PREFIX + id);
+    if (!json) return undefined;
+    try {
+      return JSON.parse(json) as SavedQuery;
+    } catch {
+      return undefined;
+    }
+  }
+
+  save(query: SavedQuery): void {
+    this.#properties.set(PREFIX + query.id, JSON.stringify(query));
+  }
+
+  delete(id: string): boolean {
+    const existed = this.#properties.get(PREFIX + id) !== null;
+    this.#properties.delete(PREFIX + id);
+    return existed;
+  }
+}
+
+/** Validates and stores a saved query; an `id` in the input updates that query. */
+export function saveQuery(
+  store: SavedQueryStore,
+  input: unknown,
+  context: SaveContext,
+): { id: string } {
+  const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+  const issues: QueryIssue[] = [];
+  const name = typeof raw.name === "string" ? raw.name.trim() : "";
+  if (name === "") issues.push(issue("name", "saved.nameRequired"));
+  else if (name.length > MAX_NAME) issues.push(issue("name", "saved.nameTooLong"));
+  const schedule = String(raw.schedule ?? "off")
+    .trim()
+    .toLowerCase() as Schedule;
+  if (!SCHEDULES.includes(schedule))
+    issues.push(issue("schedule", "saved.scheduleUnknown", { value: String(raw.schedule) }));
+  const query = Object.fromEntries(
+    QUERY_FIELDS.filter((field) => raw[field] !== undefined).map((field) => [field, raw[field]]),
+  );
+  const pull = readPullRequest(query, { now: context.now, timeZone: context.timeZone });
+  if (Array.isArray(pull)) issues.push(...pull);
+  if (issues.length > 0) throw invalidInput(issues);
+
+  const id = typeof raw.id === "string" && raw.id !== "" ? raw.id : undefined;
+  const existing = id ? store.load(id) : undefined;
+  if (id && !existing) throw new AddonError("INVALID_ARGUMENT", message("saved.unknown", { id }));
+  if (!existing && store.list().length >= MAX_SAVED) {
+    throw new AddonError("INVALID_ARGUMENT", message("saved.tooMany", { max: MAX_SAVED }));
+  }
+  const saved: SavedQuery = {
+    ...(existing ?? {}),
+    id: existing?.id ?? context.newId(),
+    name,
+    query,
+    schedule,
+    createdAt: existing?.createdAt ?? context.now,
+    updatedAt: context.now,
+  };
+  store.save(saved);
+  return { id: saved.id };
+}
+
+export function viewOf(query: SavedQuery, now: number, timeZone: string): SavedQueryView {
+  const due = dueAt(query.schedule, query.lastRun, timeZone);
+  const iso = (time: number | undefined) =>
+    time === undefined ? undefined : new Date(time).toISOString();
+  const view: Record<string, unknown> = {
+    id: query.id,
+    name: query.name,
+    query: query.query,
+    schedule: query.schedule,
+    lastRun: iso(query.lastRun),
+    lastStatus: query.lastStatus,
+    lastError: query.lastError,
+    lastRows: query.lastRows,
+    // Due already (or never run): at the next firing of the hourly trigger.
+    nextRun: due === undefined ? undefined : iso(Math.max(due, now)),
+    jobId: query.jobId,
+  };
+  for (const key of Object.keys(view)) if (view[key] === undefined) delete view[key];
+  return view as unknown as SavedQueryView;
+}
+
+/** Notes a run's outcome on the saved query: what the sidebar shows and schedules go by. */
+export function recordRun(
+  store: SavedQueryStore,
+  id: string,
+  summary: PullSummary,
+  startedAt?: number,
+): void {
+  const query = store.load(id);
+  if (!query) return;
+  if (startedAt !== undefined) query.lastRun = startedAt;
+  query.lastStatus = summary.status;
+  query.lastRows = summary.rows;
+  if (summary.status === "failed") query.lastError = summary.message ?? "";
+  else delete query.lastError;
+  if (summary.status === "running" && summary.jobId) query.jobId = summary.jobId;
+  else delete query.jobId;
+  store.save(query);
+}
+
+/** Marks queries that could not run, keeping when they last did. */
+export function recordProblem(store: SavedQueryStore, query: SavedQuery, problem: string): void {
+  query.lastStatus = "failed";
+  query.lastError = problem;
+  store.save(query);
+}
+
+export function anyScheduleOn(store: SavedQueryStore): boolean {
+  return store.list().some((query) => query.schedule !== "off");
+}
