@@ -2,7 +2,7 @@
 // call. Each is a thin wrapper with JSDoc for the person who types or calls it; the build makes
 // each one a top-level function of dist/Code.js.
 
-import { localeFrom, message } from "../shared/messages/index.js";
+import { type Locale, localeFrom, message, useLocale } from "../shared/messages/index.js";
 import { columnsTable } from "./functions/columnsFunction.js";
 import { creatorsTable, type FunctionEnvironment } from "./functions/creatorsFunction.js";
 import { runCustomFunction } from "./functions/customFunction.js";
@@ -43,9 +43,40 @@ import {
   viewOf,
 } from "./schedules/savedQueries.js";
 import { readSettings, type SettingsView, saveKeys } from "./settings/settings.js";
+import {
+  type ConnectionTest,
+  type Preview,
+  previewQuery as previewFirstRows,
+  type SidebarContext,
+  type SidebarEnvironment,
+  sidebarContext,
+  testConnection as testKey,
+} from "./sidebar/sidebarCalls.js";
 import type { CellValue } from "./sources/values.js";
 
 const PRODUCT_NAME = "TikTok Influencers";
+
+/**
+ * Sidebar calls speak the sidebar's language, which the user may switch away from their account's:
+ * the sidebar sends it as the last argument. Without it, the account's language.
+ */
+function speak(locale: unknown): Locale {
+  const chosen = localeFrom(typeof locale === "string" && locale !== "" ? locale : userLocale());
+  useLocale(chosen);
+  return chosen;
+}
+
+function sidebarEnvironment(): SidebarEnvironment {
+  return {
+    data: appsScriptDataServices(),
+    properties: documentProperties(),
+    timeZone: spreadsheetTimeZone(),
+    sheetNames: () =>
+      activeSpreadsheet()
+        .getSheets()
+        .map((sheet) => sheet.getName()),
+  };
+}
 
 function functionEnvironment(): FunctionEnvironment {
   return {
@@ -126,9 +157,11 @@ export function TT_COLUMNS(source: unknown): CellValue[][] {
  * editor. An empty string removes a key; a key left out stays as it is.
  *
  * @param settings {keyapiKey?: string, fastmossToken?: string}
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
  * @return Which keys are set, with the last characters of each as a hint.
  */
-export function saveSettings(settings: unknown): SettingsView {
+export function saveSettings(settings: unknown, locale?: unknown): SettingsView {
+  speak(locale);
   return saveKeys(documentProperties(), settings);
 }
 
@@ -147,9 +180,11 @@ export function getSettings(): SettingsView {
  * carries on jobs nobody drives).
  *
  * @param query {source, region, limit, filters?, columns?, headers?, sheet, mode: "replace" | "append" | "upsert" | "history"}
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
  * @return {status: "done" | "running" | "failed", rows, requests, sheet, message?, jobId?}
  */
-export function runQuery(query: unknown): PullSummary {
+export function runQuery(query: unknown, locale?: unknown): PullSummary {
+  speak(locale);
   return startPull(query, pullEnvironment());
 }
 
@@ -157,9 +192,11 @@ export function runQuery(query: unknown): PullSummary {
  * Runs a long pull on for one more execution and answers the same summary as runQuery.
  *
  * @param jobId The jobId runQuery answered.
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
  * @return {status, rows, requests, sheet, message?, jobId?}
  */
-export function resumeJob(jobId: unknown): PullSummary {
+export function resumeJob(jobId: unknown, locale?: unknown): PullSummary {
+  speak(locale);
   return resumePull(jobId, pullEnvironment());
 }
 
@@ -167,9 +204,11 @@ export function resumeJob(jobId: unknown): PullSummary {
  * Reports a pull's progress without running it.
  *
  * @param jobId The jobId runQuery answered.
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
  * @return {status, rows, requests, sheet, message?, jobId?}
  */
-export function getJobStatus(jobId: unknown): PullSummary {
+export function getJobStatus(jobId: unknown, locale?: unknown): PullSummary {
+  speak(locale);
   return pullStatus(jobId, pullEnvironment());
 }
 
@@ -229,9 +268,11 @@ export function refreshAllSavedQueries(): void {
  * is installed while any schedule is on and removed when none is.
  *
  * @param query runQuery's argument plus {name, schedule: "off" | "hourly" | "daily" | "weekly", id?}
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
  * @return {id}
  */
-export function saveQuery(query: unknown): { id: string } {
+export function saveQuery(query: unknown, locale?: unknown): { id: string } {
+  speak(locale);
   const env = pullEnvironment();
   const saved = storeQuery(new SavedQueryStore(env.properties), query, {
     now: env.data.clock.now(),
@@ -245,9 +286,11 @@ export function saveQuery(query: unknown): { id: string } {
 /**
  * The saved queries, each with its schedule, last run, last status and error, and next run.
  *
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
  * @return [{id, name, query, schedule, lastRun?, lastStatus?, lastError?, lastRows?, nextRun?, jobId?}]
  */
-export function listQueries(): SavedQueryView[] {
+export function listQueries(locale?: unknown): SavedQueryView[] {
+  speak(locale);
   const now = Date.now();
   const timeZone = spreadsheetTimeZone();
   return new SavedQueryStore(documentProperties())
@@ -272,9 +315,11 @@ export function deleteQuery(id: unknown): { deleted: boolean } {
  * Runs a saved query now and answers runQuery's summary.
  *
  * @param id The saved query's id.
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
  * @return {status, rows, requests, sheet, message?, jobId?}
  */
-export function runSavedQuery(id: unknown): PullSummary {
+export function runSavedQuery(id: unknown, locale?: unknown): PullSummary {
+  speak(locale);
   const env = pullEnvironment();
   const store = new SavedQueryStore(env.properties);
   const query = store.load(String(id ?? ""));
@@ -303,4 +348,40 @@ export function onHourlyTrigger(e: unknown): void {
     return;
   }
   runHourlyWork(pullEnvironment());
+}
+
+/**
+ * Everything the sidebar shows when it opens, in one call: its language, the sheets, the keys'
+ * status and the saved queries.
+ *
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
+ * @return {locale, timeZone, sheets, settings, queries}
+ */
+export function getSidebarContext(locale?: unknown): SidebarContext {
+  return sidebarContext(sidebarEnvironment(), speak(locale));
+}
+
+/**
+ * The first rows of a query, as a sheet would get them: at most one request, none for a repeat
+ * within 6 hours.
+ *
+ * @param query {source, region, limit, filters?, columns?}
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
+ * @return {columns: [{key, label, format}], rows, requests, credits}
+ */
+export function previewQuery(query: unknown, locale?: unknown): Preview {
+  const chosen = speak(locale);
+  return previewFirstRows(query, sidebarEnvironment(), chosen);
+}
+
+/**
+ * Checks a source's saved key with one request for one creator (one KeyAPI credit).
+ *
+ * @param source "keyapi" or "fastmoss".
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
+ * @return {ok, message, requests}
+ */
+export function testConnection(source: unknown, locale?: unknown): ConnectionTest {
+  speak(locale);
+  return testKey(source, sidebarEnvironment());
 }

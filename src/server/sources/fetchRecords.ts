@@ -2,14 +2,15 @@
 // pacer (remembering a rate the API taught us), the paging bounds of each API, and the key kept
 // out of every message. Custom functions, writers and schedules all come through here.
 
+import { FASTMOSS_MAX_ROWS, KEYAPI_MAX_PAGE, pageSize } from "../../shared/query/paging.js";
 import type { SourceName, SourceQuery } from "../../shared/query/types.js";
 import { apiError } from "../http/apiErrors.js";
 import { type FetchedPages, fetchPages, type PagedApi } from "../http/fetchPages.js";
 import { PageCache } from "../http/pageCache.js";
 import { type PacerState, RatePacer } from "../http/ratePacer.js";
 import type { DataServices, KeyValueCache } from "../platform/types.js";
-import { FASTMOSS_MAX_ROWS, fastMossPagedApi, fastMossPageSize } from "./fastmoss/api.js";
-import { KEYAPI_MAX_PAGE, keyApiPagedApi, keyApiPageSize } from "./keyapi/api.js";
+import { fastMossPagedApi } from "./fastmoss/api.js";
+import { keyApiPagedApi } from "./keyapi/api.js";
 
 /** Requests per second we allow ourselves until an API says otherwise (neither documents one). */
 export const DEFAULT_RATE: Readonly<Record<SourceName, number>> = { keyapi: 10, fastmoss: 10 };
@@ -42,15 +43,14 @@ export interface FetchedRecords extends FetchedPages {
 }
 
 export function pageSizeFor(query: SourceQuery): number {
-  return query.source === "keyapi" ? keyApiPageSize(query.limit) : fastMossPageSize(query.limit);
+  return pageSize(query.source, query.limit);
 }
 
 /** The last page the query can need, by its limit and the API's paging rules. */
 export function lastPageFor(query: SourceQuery): number {
-  const pageSize = pageSizeFor(query);
-  const byLimit = Math.ceil(query.limit / pageSize);
-  const byApi =
-    query.source === "keyapi" ? KEYAPI_MAX_PAGE : Math.floor(FASTMOSS_MAX_ROWS / pageSize);
+  const size = pageSizeFor(query);
+  const byLimit = Math.ceil(query.limit / size);
+  const byApi = query.source === "keyapi" ? KEYAPI_MAX_PAGE : Math.floor(FASTMOSS_MAX_ROWS / size);
   return Math.min(byLimit, byApi);
 }
 

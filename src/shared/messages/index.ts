@@ -6,10 +6,18 @@ import { fetchingEn, fetchingZh } from "./fetching.js";
 import { pullsEn, pullsZh } from "./pulls.js";
 import { queryEn, queryZh } from "./query.js";
 import { schedulesEn, schedulesZh } from "./schedules.js";
+import { sidebarServerEn, sidebarServerZh } from "./sidebarServer.js";
 
 export type Locale = "en" | "zh";
 
-const en = { ...commonEn, ...queryEn, ...fetchingEn, ...pullsEn, ...schedulesEn } as const;
+const en = {
+  ...commonEn,
+  ...queryEn,
+  ...fetchingEn,
+  ...pullsEn,
+  ...schedulesEn,
+  ...sidebarServerEn,
+} as const;
 
 export type MessageId = keyof typeof en;
 
@@ -21,15 +29,32 @@ const zh: Readonly<Record<MessageId, string>> = {
   ...fetchingZh,
   ...pullsZh,
   ...schedulesZh,
+  ...sidebarServerZh,
 };
 
 const CATALOGUE: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en, zh };
+
+let language: Locale = "en";
+
+/**
+ * Sets the language of messages that name none, for the rest of this execution (a sidebar call
+ * speaks the sidebar's language; custom functions and triggers stay in English). Apps Script gives
+ * every execution a fresh global scope, so this never leaks into another one.
+ */
+export function useLocale(locale: Locale): void {
+  language = locale;
+}
+
+/** The language messages are in now. */
+export function currentLocale(): Locale {
+  return language;
+}
 
 /** The sentence `id` in `locale`, with its {placeholders} filled from `params`. */
 export function message(
   id: MessageId,
   params: Readonly<Record<string, string | number>> = {},
-  locale: Locale = "en",
+  locale: Locale = language,
 ): string {
   return CATALOGUE[locale][id].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

@@ -2,6 +2,7 @@
 // validateQuery, which turns what users type into the validated query model.
 
 export * from "./issues.js";
+export * from "./paging.js";
 export * from "./specs.js";
 export * from "./types.js";
 export * from "./validate.js";

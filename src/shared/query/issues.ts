@@ -2,7 +2,7 @@
 // sidebar can each render it in the user's language.
 
 import type { Localized } from "../columns/types.js";
-import { type Locale, type MessageId, message } from "../messages/index.js";
+import { currentLocale, type Locale, type MessageId, message } from "../messages/index.js";
 
 export interface QueryIssue {
   /** The argument, filter or option at fault, as the user named it. */
@@ -13,8 +13,8 @@ export interface QueryIssue {
   readonly localized?: Readonly<Record<string, Localized>>;
 }
 
-/** The issue as a sentence in `locale`. */
-export function issueMessage(issue: QueryIssue, locale: Locale = "en"): string {
+/** The issue as a sentence in `locale` (by default, the language messages are in now). */
+export function issueMessage(issue: QueryIssue, locale: Locale = currentLocale()): string {
   const params: Record<string, string | number> = { ...issue.params };
   for (const [name, text] of Object.entries(issue.localized ?? {})) params[name] = text[locale];
   return message(issue.id, params, locale);

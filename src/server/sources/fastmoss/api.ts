@@ -2,6 +2,7 @@
 // answer means. The HTTP status is checked first, then the body's code, which often carries the
 // error with HTTP 200.
 
+import { pageSize as sharedPageSize } from "../../../shared/query/paging.js";
 import type { FastMossQuery } from "../../../shared/query/types.js";
 import type { PagedApi, PageOutcome } from "../../http/fetchPages.js";
 import { isRecord, parseApiJson } from "../../http/json.js";
@@ -9,13 +10,6 @@ import type { HttpResponse } from "../../platform/types.js";
 import { answerDetail, retryAfterMs } from "../answers.js";
 
 export const FASTMOSS_URL = "https://openapi.fastmoss.com/creator/v1/rank/topPotential";
-export const FASTMOSS_MAX_PAGE_SIZE = 100;
-/** FastMoss serves a ranking's first 1,000 entries: page × pagesize ≤ 1000. */
-export const FASTMOSS_MAX_ROWS = 1000;
-
-export function fastMossPageSize(limit: number): number {
-  return Math.min(FASTMOSS_MAX_PAGE_SIZE, Math.max(1, limit));
-}
 
 export function fastMossBody(query: FastMossQuery, page: number, pageSize: number): string {
   const { follower_count_min: min, follower_count_max: max, ...filters } = query.filters;
@@ -97,7 +91,7 @@ export function fastMossPagedApi(
   token: string,
   pages: { readonly first: number; readonly last: number },
 ): PagedApi {
-  const pageSize = fastMossPageSize(query.limit);
+  const pageSize = sharedPageSize("fastmoss", query.limit);
   return {
     label: "FastMoss",
     pageSize,

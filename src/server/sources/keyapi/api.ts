@@ -1,6 +1,7 @@
 // KeyAPI's influencer list analytics as a paged API: the GET request for a page, and what each
 // answer means — records, a retry, or an error — with errors that may also come as HTTP 200.
 
+import { pageSize as sharedPageSize } from "../../../shared/query/paging.js";
 import type { KeyApiQuery } from "../../../shared/query/types.js";
 import type { PagedApi, PageOutcome } from "../../http/fetchPages.js";
 import { isRecord, parseApiJson } from "../../http/json.js";
@@ -9,14 +10,8 @@ import { isTransportError } from "../../platform/types.js";
 import { answerDetail, retryAfterMs } from "../answers.js";
 
 export const KEYAPI_URL = "https://api.keyapi.ai/v1/tiktok/influencer/list/analytics";
-export const KEYAPI_PAGE_SIZE = 10;
-export const KEYAPI_MAX_PAGE = 10_000;
 /** The SPEC's bound on requests past the last page when the data ends before the limit. */
 export const KEYAPI_SPECULATION = 3;
-
-export function keyApiPageSize(limit: number): number {
-  return Math.min(KEYAPI_PAGE_SIZE, Math.max(1, limit));
-}
 
 /** The query string of a page: region, paging, then the filters that are set. */
 export function keyApiUrl(query: KeyApiQuery, page: number, pageSize: number): string {
@@ -74,7 +69,7 @@ export function keyApiPagedApi(
   key: string,
   pages: { readonly first: number; readonly last: number },
 ): PagedApi {
-  const pageSize = keyApiPageSize(query.limit);
+  const pageSize = sharedPageSize("keyapi", query.limit);
   return {
     label: "KeyAPI",
     pageSize,

@@ -1,0 +1,149 @@
+// What the sidebar asks the server besides pulls and saved queries: everything it shows on opening
+// in one call, a preview of a query's first rows, and a connection test — each costing at most one
+// request.
+
+import { message } from "../../shared/messages/index.js";
+import { latestCompletePeriod } from "../../shared/query/dates.js";
+import { validateQuery } from "../../shared/query/index.js";
+import type { SourceName, SourceQuery } from "../../shared/query/types.js";
+import { isAddonError } from "../errors.js";
+import { invalidInput } from "../functions/invalidInput.js";
+import type { DataServices, PropertyStore } from "../platform/types.js";
+import { RUN_LOG_SHEET, STAGING_PREFIX } from "../pulls/pullRequest.js";
+import { SavedQueryStore, type SavedQueryView, viewOf } from "../schedules/savedQueries.js";
+import { keyFor, readSettings, type SettingsView } from "../settings/settings.js";
+import { fetchRecords } from "../sources/fetchRecords.js";
+import { columnSpecs, recordRows } from "../sources/rows.js";
+
+/** Rows a preview shows: one KeyAPI page, one small FastMoss page — one request. */
+export const PREVIEW_ROWS = 10;
+
+export interface SidebarEnvironment {
+  readonly data: DataServices;
+  readonly properties: PropertyStore;
+  readonly timeZone: string;
+  readonly sheetNames: () => string[];
+}
+
+export interface SidebarContext {
+  readonly locale: "en" | "zh";
+  readonly timeZone: string;
+  /** The user's sheets, for "Write to sheet" (the add-on's own are left out). */
+  readonly sheets: string[];
+  readonly settings: SettingsView;
+  readonly queries: SavedQueryView[];
+}
+
+export interface PreviewColumn {
+  readonly key: string;
+  readonly label: string;
+  readonly format: string;
+}
+
+export interface Preview {
+  readonly columns: PreviewColumn[];
+  /** Cells as google.script.run can carry them: dates as ISO text. */
+  readonly rows: (string | number | boolean)[][];
+  readonly requests: number;
+  readonly credits: number;
+}
+
+export interface ConnectionTest {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly requests: number;
+}
+
+export function sidebarContext(env: SidebarEnvironment, locale: "en" | "zh"): SidebarContext {
+  const now = env.data.clock.now();
+  return {
+    locale,
+    timeZone: env.timeZone,
+    sheets: env
+      .sheetNames()
+      .filter((name) => name !== RUN_LOG_SHEET && !name.startsWith(STAGING_PREFIX)),
+    settings: readSettings(env.properties),
+    queries: new SavedQueryStore(env.properties)
+      .list()
+      .map((query) => viewOf(query, now, env.timeZone)),
+  };
+}
+
+/** The first rows of a query, as the sheet would get them; a repeat within 6 hours is free. */
+export function previewQuery(
+  input: unknown,
+  env: SidebarEnvironment,
+  locale: "en" | "zh",
+): Preview {
+  const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+  const validation = validateQuery(
+    {
+      source: raw.source,
+      region: raw.region,
+      limit: raw.limit,
+      filters: (raw.filters ?? {}) as Readonly<Record<string, unknown>>,
+      columns: raw.columns,
+      headers: "labels",
+    },
+    { now: env.data.clock.now(), timeZone: env.timeZone, limitContext: "sheet" },
+  );
+  if (!validation.ok) throw invalidInput(validation.issues);
+  const { query, output } = validation.value;
+  const small: SourceQuery = { ...query, limit: Math.min(query.limit, PREVIEW_ROWS) };
+  const fetched = fetchRecords(
+    {
+      query: small,
+      key: keyFor(env.properties, query.source),
+      deadline: env.data.clock.now() + 60_000,
+      useCache: true,
+    },
+    env.data,
+  );
+  const specs = columnSpecs(query.source, output.columns);
+  return {
+    columns: specs.map((spec) => ({
+      key: spec.key,
+      label: spec.label[locale],
+      format: spec.format,
+    })),
+    rows: recordRows(query.source, fetched.records, specs, env.timeZone).map((row) =>
+      row.map((cell) => (cell instanceof Date ? cell.toISOString() : cell)),
+    ),
+    requests: fetched.stats.requests,
+    credits: fetched.stats.credits,
+  };
+}
+
+/** The latest day FastMoss has a ranking for, whatever its time zone. */
+function yesterdayEverywhere(now: number): { type: "day"; value: string } {
+  return { type: "day", value: latestCompletePeriod("day", now).value };
+}
+
+/** Asks the API for one creator with the saved key: at most one request, one KeyAPI credit. */
+export function testConnection(source: unknown, env: SidebarEnvironment): ConnectionTest {
+  const name: SourceName = source === "fastmoss" ? "fastmoss" : "keyapi";
+  const now = env.data.clock.now();
+  const query: SourceQuery =
+    name === "keyapi"
+      ? { source: "keyapi", region: "US", limit: 1, filters: {} }
+      : { source: "fastmoss", region: "US", limit: 1, filters: {}, date: yesterdayEverywhere(now) };
+  try {
+    const fetched = fetchRecords(
+      { query, key: keyFor(env.properties, name), deadline: now + 30_000, useCache: false },
+      env.data,
+    );
+    const api = name === "keyapi" ? "KeyAPI" : "FastMoss";
+    return {
+      ok: true,
+      requests: fetched.stats.requests,
+      message: message("connection.ok", {
+        api,
+        requests: fetched.stats.requests,
+        credits: fetched.stats.credits,
+      }),
+    };
+  } catch (error) {
+    if (!isAddonError(error)) throw error;
+    return { ok: false, requests: error.code === "MISSING_KEY" ? 0 : 1, message: error.message };
+  }
+}

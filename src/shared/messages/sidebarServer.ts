@@ -1,0 +1,11 @@
+// Messages the server sends the sidebar: connection tests and previews.
+
+import type { Catalogue } from "./types.js";
+
+export const sidebarServerEn = {
+  "connection.ok": "{api} answered: the key works ({requests} request, {credits} credits).",
+} as const;
+
+export const sidebarServerZh: Catalogue<typeof sidebarServerEn> = {
+  "connection.ok": "{api} 已响应：密钥可用（{requests} 次请求，{credits} 个额度）。",
+};
