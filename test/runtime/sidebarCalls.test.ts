@@ -86,7 +86,7 @@ describe("previewQuery", () => {
     saveKeys();
     expect(() =>
       rt.serverCall("previewQuery", [{ source: "keyapi", region: "USA", limit: 5 }, "zh"]),
-    ).toThrow(/region/);
+    ).toThrow(/地区必须是/);
     expect(await requests()).toBe(0);
   });
 });
