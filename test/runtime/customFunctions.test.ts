@@ -2,31 +2,19 @@
 // runtime (read-only, 30 s, a fresh execution per call) against the fake APIs over loopback HTTP.
 // Each sentence of the SPEC's "Custom functions" section has a test here that fails without it.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeApiHandle, startFakeApiInWorker } from "../../dev/fake-api/worker.js";
+import { describe, expect, it } from "vitest";
+import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import { AppsScriptRuntime, apiRoutes, ScriptError } from "../../dev/runtime/runtime.js";
 import { catalogueOf } from "../../src/shared/columns/index.js";
+import { DEMO_KEYS, useAddonWorld } from "./addonWorld.js";
 
 type Table = unknown[][];
-const KEYS = { keyapiKey: "demo-keyapi-key", fastmossToken: "demo-fastmoss-token" };
+const KEYS = DEMO_KEYS;
 
 let api: FakeApiHandle;
 let rt: AppsScriptRuntime;
-
-beforeAll(async () => {
-  api = await startFakeApiInWorker({});
-});
-
-afterAll(async () => {
-  rt?.close();
-  await api.close();
-});
-
-beforeEach(async () => {
-  rt?.close();
-  await api.reset();
-  rt = new AppsScriptRuntime({ routes: apiRoutes(api.url) });
-  rt.serverCall("saveSettings", [KEYS]);
+useAddonWorld((world) => {
+  ({ api, rt } = world);
 });
 
 const influencers = (...args: unknown[]) => rt.customFunction("TT_INFLUENCERS", args) as Table;

@@ -2,10 +2,11 @@
 // from the built dist/Code.js in the local runtime against the fake APIs. Each mode is checked cell
 // by cell; long pulls span executions; failures leave sheets exactly as they were.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeApiHandle, startFakeApiInWorker } from "../../dev/fake-api/worker.js";
-import { AppsScriptRuntime, apiRoutes } from "../../dev/runtime/runtime.js";
+import { describe, expect, it } from "vitest";
+import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
+import { AppsScriptRuntime } from "../../dev/runtime/runtime.js";
 import { catalogueOf } from "../../src/shared/columns/index.js";
+import { DEMO_KEYS, useAddonWorld } from "./addonWorld.js";
 
 interface Summary {
   status: "done" | "running" | "failed";
@@ -16,7 +17,7 @@ interface Summary {
   jobId?: string;
 }
 
-const KEYS = { keyapiKey: "demo-keyapi-key", fastmossToken: "demo-fastmoss-token" };
+const _KEYS = DEMO_KEYS;
 const WRITE_CALLS = [
   "Range.setValues",
   "Range.setValue",
@@ -28,21 +29,8 @@ const WRITE_CALLS = [
 
 let api: FakeApiHandle;
 let rt: AppsScriptRuntime;
-
-beforeAll(async () => {
-  api = await startFakeApiInWorker({});
-});
-
-afterAll(async () => {
-  rt?.close();
-  await api.close();
-});
-
-beforeEach(async () => {
-  rt?.close();
-  await api.reset();
-  rt = new AppsScriptRuntime({ routes: apiRoutes(api.url) });
-  rt.serverCall("saveSettings", [KEYS]);
+useAddonWorld((world) => {
+  ({ api, rt } = world);
 });
 
 const runQuery = (query: Record<string, unknown>) => rt.serverCall("runQuery", [query]) as Summary;

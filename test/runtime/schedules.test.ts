@@ -2,9 +2,10 @@
 // weeks: each query runs exactly when due, nothing is requested when nothing is due, there is never
 // more than one time-driven trigger and none without a schedule, and a failure harms no other query.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeApiHandle, startFakeApiInWorker } from "../../dev/fake-api/worker.js";
-import { AppsScriptRuntime, apiRoutes } from "../../dev/runtime/runtime.js";
+import { describe, expect, it } from "vitest";
+import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
+import type { AppsScriptRuntime } from "../../dev/runtime/runtime.js";
+import { DEMO_KEYS, useAddonWorld } from "./addonWorld.js";
 
 interface View {
   id: string;
@@ -20,25 +21,12 @@ interface View {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const KEYS = { keyapiKey: "demo-keyapi-key", fastmossToken: "demo-fastmoss-token" };
+const _KEYS = DEMO_KEYS;
 
 let api: FakeApiHandle;
 let rt: AppsScriptRuntime;
-
-beforeAll(async () => {
-  api = await startFakeApiInWorker({});
-});
-
-afterAll(async () => {
-  rt?.close();
-  await api.close();
-});
-
-beforeEach(async () => {
-  rt?.close();
-  await api.reset();
-  rt = new AppsScriptRuntime({ routes: apiRoutes(api.url) });
-  rt.serverCall("saveSettings", [KEYS]);
+useAddonWorld((world) => {
+  ({ api, rt } = world);
 });
 
 const save = (query: Record<string, unknown>) =>

@@ -1,27 +1,19 @@
 // The server calls only the sidebar makes: its context, previews and connection tests — each at
 // most one request — and messages in the sidebar's language.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeApiHandle, startFakeApiInWorker } from "../../dev/fake-api/worker.js";
+import { describe, expect, it } from "vitest";
+import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import { AppsScriptRuntime, apiRoutes } from "../../dev/runtime/runtime.js";
+import { useAddonWorld } from "./addonWorld.js";
 
 let api: FakeApiHandle;
 let rt: AppsScriptRuntime;
-
-beforeAll(async () => {
-  api = await startFakeApiInWorker({});
-});
-
-afterAll(async () => {
-  rt?.close();
-  await api.close();
-});
-
-beforeEach(async () => {
-  rt?.close();
-  await api.reset();
-  rt = new AppsScriptRuntime({ routes: apiRoutes(api.url) });
-});
+useAddonWorld(
+  (world) => {
+    ({ api, rt } = world);
+  },
+  { keys: false },
+);
 
 const saveKeys = () =>
   rt.serverCall("saveSettings", [

@@ -2,6 +2,7 @@
 // 9 KB a value), so that the next execution — the sidebar's resumeJob or the hourly trigger —
 // goes on right after the last row written. Finished jobs are kept a day for getJobStatus.
 
+import { JsonStore } from "../platform/jsonStore.js";
 import type { PropertyStore } from "../platform/types.js";
 import type { PullRequest } from "./pullRequest.js";
 
@@ -37,42 +38,27 @@ export interface JobState {
 }
 
 export class JobStore {
-  readonly #properties: PropertyStore;
+  readonly #store: JsonStore<JobState>;
 
   constructor(properties: PropertyStore) {
-    this.#properties = properties;
+    this.#store = new JsonStore(properties, PREFIX);
   }
 
   load(id: string): JobState | undefined {
-    const json = this.#properties.get(PREFIX + id);
-    if (!json) return undefined;
-    try {
-      return JSON.parse(json) as JobState;
-    } catch {
-      return undefined;
-    }
+    return this.#store.load(id);
   }
 
   save(job: JobState): void {
-    this.#properties.set(PREFIX + job.id, JSON.stringify(job));
+    this.#store.save(job.id, job);
   }
 
   /** Every job, oldest first; finished ones older than a day are forgotten on the way. */
   list(now: number): JobState[] {
     const jobs: JobState[] = [];
-    for (const [name, json] of Object.entries(this.#properties.list(PREFIX))) {
-      let job: JobState;
-      try {
-        job = JSON.parse(json) as JobState;
-      } catch {
-        this.#properties.delete(name);
-        continue;
-      }
-      if (job.status !== "running" && now - job.updatedAt > KEEP_FINISHED_MS) {
-        this.#properties.delete(name);
-        continue;
-      }
-      jobs.push(job);
+    for (const [id, job] of this.#store.entries()) {
+      if (job.status !== "running" && now - job.updatedAt > KEEP_FINISHED_MS)
+        this.#store.delete(id);
+      else jobs.push(job);
     }
     return jobs.sort((a, b) => a.startedAt - b.startedAt);
   }

@@ -1,7 +1,12 @@
 // runQuery's argument → a validated pull: the query, its columns and headers, the sheet to write
 // and the write mode. Every issue names its parameter; nothing is fetched before this passes.
 
-import { issue, type QueryIssue, validateQuery } from "../../shared/query/index.js";
+import {
+  issue,
+  type QueryInput,
+  type QueryIssue,
+  validateQuery,
+} from "../../shared/query/index.js";
 import type { OutputOptions, SourceQuery } from "../../shared/query/types.js";
 
 export const WRITE_MODES = ["replace", "append", "upsert", "history"] as const;
@@ -19,6 +24,18 @@ export interface PullRequest {
   readonly mode: WriteMode;
 }
 
+/** A query as the user sent it (runQuery, a preview, a saved query) → validation's input. */
+export function queryInputOf(raw: Readonly<Record<string, unknown>>): QueryInput {
+  return {
+    source: raw.source,
+    region: raw.region,
+    limit: raw.limit,
+    filters: (raw.filters ?? {}) as Readonly<Record<string, unknown>>,
+    columns: raw.columns,
+    headers: raw.headers,
+  };
+}
+
 export function readPullRequest(
   input: unknown,
   context: { readonly now: number; readonly timeZone: string },
@@ -28,17 +45,11 @@ export function readPullRequest(
   }
   const raw = input as Record<string, unknown>;
   const issues: QueryIssue[] = [];
-  const validation = validateQuery(
-    {
-      source: raw.source,
-      region: raw.region,
-      limit: raw.limit,
-      filters: (raw.filters ?? {}) as Readonly<Record<string, unknown>>,
-      columns: raw.columns,
-      headers: raw.headers,
-    },
-    { now: context.now, timeZone: context.timeZone, limitContext: "sheet" },
-  );
+  const validation = validateQuery(queryInputOf(raw), {
+    now: context.now,
+    timeZone: context.timeZone,
+    limitContext: "sheet",
+  });
   if (!validation.ok) issues.push(...validation.issues);
   else if (validation.value.output.headers === "none")
     issues.push(issue("headers", "pull.headersNone", {}));

@@ -6,6 +6,7 @@ import { message } from "../../shared/messages/index.js";
 import { issue, type QueryIssue } from "../../shared/query/index.js";
 import { AddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
+import { JsonStore } from "../platform/jsonStore.js";
 import type { PropertyStore } from "../platform/types.js";
 import { readPullRequest } from "../pulls/pullRequest.js";
 import type { PullSummary } from "../pulls/runPull.js";
@@ -63,42 +64,29 @@ export interface SaveContext {
 }
 
 export class SavedQueryStore {
-  readonly #properties: PropertyStore;
+  readonly #store: JsonStore<SavedQuery>;
 
   constructor(properties: PropertyStore) {
-    this.#properties = properties;
+    this.#store = new JsonStore(properties, PREFIX);
   }
 
   list(): SavedQuery[] {
-    const queries: SavedQuery[] = [];
-    for (const json of Object.values(this.#properties.list(PREFIX))) {
-      try {
-        queries.push(JSON.parse(json) as SavedQuery);
-      } catch {
-        // A damaged entry is skipped, not fatal to the others.
-      }
-    }
-    return queries.sort((a, b) => a.createdAt - b.createdAt);
+    return this.#store
+      .entries()
+      .map(([, query]) => query)
+      .sort((a, b) => a.createdAt - b.createdAt);
   }
 
   load(id: string): SavedQuery | undefined {
-    const json = this.#properties.get(PREFIX + id);
-    if (!json) return undefined;
-    try {
-      return JSON.parse(json) as SavedQuery;
-    } catch {
-      return undefined;
-    }
+    return this.#store.load(id);
   }
 
   save(query: SavedQuery): void {
-    this.#properties.set(PREFIX + query.id, JSON.stringify(query));
+    this.#store.save(query.id, query);
   }
 
   delete(id: string): boolean {
-    const existed = this.#properties.get(PREFIX + id) !== null;
-    this.#properties.delete(PREFIX + id);
-    return existed;
+    return this.#store.delete(id);
   }
 }
 

@@ -9,7 +9,7 @@ import type { SourceName, SourceQuery } from "../../shared/query/types.js";
 import { isAddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
 import type { DataServices, PropertyStore } from "../platform/types.js";
-import { RUN_LOG_SHEET, STAGING_PREFIX } from "../pulls/pullRequest.js";
+import { queryInputOf, RUN_LOG_SHEET, STAGING_PREFIX } from "../pulls/pullRequest.js";
 import { SavedQueryStore, type SavedQueryView, viewOf } from "../schedules/savedQueries.js";
 import { keyFor, readSettings, type SettingsView } from "../settings/settings.js";
 import { fetchRecords } from "../sources/fetchRecords.js";
@@ -77,14 +77,7 @@ export function previewQuery(
 ): Preview {
   const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
   const validation = validateQuery(
-    {
-      source: raw.source,
-      region: raw.region,
-      limit: raw.limit,
-      filters: (raw.filters ?? {}) as Readonly<Record<string, unknown>>,
-      columns: raw.columns,
-      headers: "labels",
-    },
+    { ...queryInputOf(raw), headers: "labels" },
     { now: env.data.clock.now(), timeZone: env.timeZone, limitContext: "sheet" },
   );
   if (!validation.ok) throw invalidInput(validation.issues);

@@ -1,0 +1,40 @@
+// The world a runtime test runs in: the fake APIs in a worker (one per file, reset before each
+// test) and a fresh local Apps Script runtime per test, routed to them, with the demo keys saved.
+
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { type FakeApiHandle, startFakeApiInWorker } from "../../dev/fake-api/worker.js";
+import { AppsScriptRuntime, apiRoutes, type RuntimeOptions } from "../../dev/runtime/runtime.js";
+
+export const DEMO_KEYS = { keyapiKey: "demo-keyapi-key", fastmossToken: "demo-fastmoss-token" };
+
+export interface AddonWorld {
+  readonly api: FakeApiHandle;
+  readonly rt: AppsScriptRuntime;
+}
+
+export interface WorldOptions {
+  /** Save the demo keys in each fresh runtime (default true). */
+  readonly keys?: boolean;
+  readonly runtime?: Partial<RuntimeOptions>;
+}
+
+/** Registers the hooks; `use` receives each test's world before it runs. */
+export function useAddonWorld(use: (world: AddonWorld) => void, options: WorldOptions = {}): void {
+  let api: FakeApiHandle | undefined;
+  let rt: AppsScriptRuntime | undefined;
+  beforeAll(async () => {
+    api = await startFakeApiInWorker({});
+  });
+  afterAll(async () => {
+    rt?.close();
+    await api?.close();
+  });
+  beforeEach(async () => {
+    rt?.close();
+    if (!api) throw new Error("the fake API did not start");
+    await api.reset();
+    rt = new AppsScriptRuntime({ routes: apiRoutes(api.url), ...options.runtime });
+    if (options.keys ?? true) rt.serverCall("saveSettings", [DEMO_KEYS]);
+    use({ api, rt });
+  });
+}
