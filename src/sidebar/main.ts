@@ -1,49 +1,54 @@
-// The sidebar page. For now a reference card: the formulas and the default columns of each source,
-// in the user's language. Text goes in as text, never as HTML.
+// The sidebar page's entry: reads the view the server asked for (a line appended after this
+// script, so only once the document is parsed), then builds the page and asks the server for
+// its context.
 
-import { catalogueOf, SOURCE_NAMES } from "../shared/columns/index.js";
 import { localeFrom } from "../shared/messages/index.js";
+import { createActions } from "./actions.js";
+import { browserStorage, storedLocale, t } from "./i18n.js";
+import { createRpc, limitConcurrency, scriptRunTransport } from "./rpc.js";
+import { initialState, VIEWS, type ViewName } from "./state.js";
+import { Scope, Store } from "./store.js";
+import { mountApp } from "./views/app.js";
 
-const locale = localeFrom(navigator.language);
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  children: readonly Node[] = [],
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  node.append(...children);
-  return node;
-}
-
-function render(root: HTMLElement): void {
-  root.append(element("h1", "TikTok Influencers"));
-  const formulas = [
-    '=TT_INFLUENCERS("US", 50)',
-    '=TT_TOP_POTENTIAL("US", 20)',
-    '=TT_COLUMNS("keyapi")',
-  ];
-  root.append(
-    element(
-      "ul",
-      undefined,
-      formulas.map((formula) => element("li", undefined, [element("code", formula)])),
-    ),
-  );
-  for (const source of SOURCE_NAMES) {
-    const catalogue = catalogueOf(source);
-    const byKey = new Map(catalogue.columns.map((spec) => [spec.key, spec]));
-    root.append(element("h2", source === "keyapi" ? "KeyAPI" : "FastMoss"));
-    const items = catalogue.defaultKeys.map((key) =>
-      element("li", undefined, [
-        element("code", key),
-        document.createTextNode(` — ${byKey.get(key)?.label[locale] ?? ""}`),
-      ]),
-    );
-    root.append(element("ul", undefined, items));
+declare global {
+  interface Window {
+    /** Set by the server's showSidebar / showSettings: "search" or "settings". */
+    TT_START_VIEW?: string;
   }
 }
 
-const app = document.getElementById("app");
-if (app) render(app);
+/** google.script.run runs up to 10 calls at once. */
+const MAX_CALLS = 10;
+
+function startView(): ViewName {
+  return VIEWS.find((view) => view === window.TT_START_VIEW) ?? "search";
+}
+
+function start(): void {
+  const root = document.getElementById("app");
+  if (!root) return;
+  const storage = browserStorage();
+  const chosen = storedLocale(storage);
+  const store = new Store(initialState(chosen ?? localeFrom(navigator.language), startView()));
+  // Until the user chose or the server said, the server picks the account's language.
+  let localeKnown = chosen !== undefined;
+  const rpc = createRpc({
+    transport: limitConcurrency(
+      scriptRunTransport(() => t(store.get().locale, "app.noServer")),
+      MAX_CALLS,
+    ),
+    locale: () => (localeKnown ? store.get().locale : undefined),
+  });
+  const actions = createActions({ store, rpc, storage, chosenLocale: chosen });
+  store.subscribe(() => {
+    if (store.get().boot === "ready") localeKnown = true;
+  });
+  mountApp(root, { store, actions }, new Scope());
+  void actions.boot();
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", start);
+} else {
+  start();
+}

@@ -1,0 +1,322 @@
+// What the sidebar's buttons do: each action calls the server through the typed wrapper and puts
+// the outcome into the state, which the views show. Failures land in the global error area with
+// the server's own (already localized) message.
+
+import type { SourceName } from "../shared/columns/types.js";
+import { type Locale, rememberLocale, type StorageLike, t } from "./i18n.js";
+import { driveJob } from "./jobs/driver.js";
+import type { Rpc } from "./rpc.js";
+import {
+  emptyForm,
+  formFromSaved,
+  nameProblem,
+  pullPayload,
+  queryPayload,
+  queryProblems,
+  type SearchForm,
+  savedPayload,
+  sheetProblem,
+} from "./search/form.js";
+import {
+  type Busy,
+  type JobOrigin,
+  type KeySetting,
+  type PullSummary,
+  type SidebarState,
+  serverNow,
+  serverTimeIn,
+  type ViewName,
+} from "./state.js";
+import type { Store } from "./store.js";
+
+export type Outcome = "done" | "invalid" | "failed";
+
+export interface Actions {
+  boot(): Promise<void>;
+  setLocale(locale: Locale): void;
+  showView(view: ViewName): void;
+  dismissError(): void;
+  updateSearch(change: (form: SearchForm) => SearchForm): void;
+  switchSource(source: SourceName): void;
+  preview(): Promise<Outcome>;
+  writeToSheet(): Promise<Outcome>;
+  saveSearch(): Promise<Outcome>;
+  stopEditing(): void;
+  stopJob(): void;
+  refreshSaved(): Promise<void>;
+  runSaved(id: string): Promise<void>;
+  editSaved(id: string): void;
+  askDelete(id: string | undefined): void;
+  deleteSaved(id: string): Promise<void>;
+  saveKeys(keys: Partial<Record<KeySetting, string>>): Promise<Outcome>;
+  testConnection(source: SourceName): Promise<void>;
+}
+
+export interface ActionDeps {
+  readonly store: Store<SidebarState>;
+  readonly rpc: Rpc;
+  readonly storage: StorageLike | undefined;
+  /** The locale the user chose in this browser before, which wins over the account's. */
+  readonly chosenLocale: Locale | undefined;
+  readonly now?: () => number;
+}
+
+export function createActions({
+  store,
+  rpc,
+  storage,
+  chosenLocale,
+  now = Date.now,
+}: ActionDeps): Actions {
+  const state = () => store.get();
+  const say = (id: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) =>
+    t(state().locale, id, params);
+
+  /** Runs a server call with its button waiting; a failure goes to the error area. */
+  async function busyWith<T>(what: Busy | undefined, work: () => Promise<T>): Promise<T | Error> {
+    store.patch({ error: "", ...(what ? { busy: [...state().busy, what] } : {}) });
+    try {
+      return await work();
+    } catch (reason) {
+      const error = reason instanceof Error ? reason : new Error(String(reason));
+      store.patch({ error: error.message });
+      return error;
+    } finally {
+      if (what) store.patch({ busy: state().busy.filter((b) => b !== what) });
+    }
+  }
+
+  const checkContext = () => ({ now: serverNow(state(), now()), timeZone: state().timeZone });
+
+  /** Shows the problems of the fields an action needs; whether there are none. */
+  function ready(needs: { sheet?: boolean; name?: boolean }): boolean {
+    const form = state().search;
+    const touched = new Set(form.touched);
+    if (needs.sheet) touched.add("sheet");
+    if (needs.name) touched.add("name");
+    store.patch({ search: { ...form, touched: [...touched] } });
+    const problems =
+      queryProblems(form, checkContext()).size > 0 ||
+      (needs.sheet === true && sheetProblem(form) !== undefined) ||
+      (needs.name === true && nameProblem(form) !== undefined);
+    store.patch({ error: problems ? say("problem.fixFields") : "" });
+    return !problems;
+  }
+
+  /** Whether any field shows a problem now (the sheet and name once touched). */
+  function showsProblems(form: SearchForm): boolean {
+    return (
+      queryProblems(form, checkContext()).size > 0 ||
+      (form.touched.includes("sheet") && sheetProblem(form) !== undefined) ||
+      (form.touched.includes("name") && nameProblem(form) !== undefined)
+    );
+  }
+
+  let driving = 0;
+  let stopRequested = false;
+
+  /** Follows a pull from its first summary to its end, resuming it back to back. */
+  async function follow(origin: JobOrigin, first: PullSummary, limit: number | undefined) {
+    const token = ++driving;
+    stopRequested = false;
+    const mine = () => token === driving;
+    const show = (phase: "running" | "ended", summary: PullSummary) => {
+      if (mine()) store.patch({ job: { phase, origin, summary, ...(limit ? { limit } : {}) } });
+    };
+    if (first.status !== "running") {
+      show("ended", first);
+      return;
+    }
+    show("running", first);
+    const outcome = await driveJob(first, {
+      resume: (jobId) => rpc.call("resumeJob", jobId),
+      onProgress: (summary) => show("running", summary),
+      stopped: () => !mine() || stopRequested,
+    });
+    if (!mine() || outcome.kind === "stopped") return;
+    if (outcome.kind === "lost") {
+      store.patch({
+        job: { phase: "lost", origin, summary: outcome.summary, error: outcome.error.message },
+      });
+    } else {
+      show("ended", outcome.summary);
+    }
+  }
+
+  function noteSheet(sheet: string) {
+    if (sheet && !state().sheets.includes(sheet))
+      store.patch({ sheets: [...state().sheets, sheet] });
+  }
+
+  async function startPull(origin: JobOrigin, start: () => Promise<PullSummary>, limit?: number) {
+    if (state().job.phase === "starting" || state().job.phase === "running") return;
+    store.patch({ job: { phase: "starting", origin } });
+    const answer = await busyWith(undefined, start);
+    if (answer instanceof Error) {
+      store.patch({ job: { phase: "idle" } });
+      return;
+    }
+    noteSheet(answer.sheet);
+    await follow(origin, answer, limit);
+    noteSheet(answer.sheet);
+    if (origin === "saved" || state().search.editingId) void actions.refreshSaved();
+  }
+
+  const actions: Actions = {
+    async boot() {
+      store.patch({ boot: "loading", error: "" });
+      const context = await busyWith(undefined, () => rpc.call("getSidebarContext"));
+      if (context instanceof Error) {
+        store.patch({ boot: "failed" });
+        return;
+      }
+      const locale = chosenLocale ?? context.locale;
+      const serverTime = serverTimeIn(context);
+      store.patch({
+        boot: "ready",
+        locale,
+        timeZone: context.timeZone,
+        clockOffset: serverTime === undefined ? 0 : serverTime - now(),
+        sheets: context.sheets,
+        settings: context.settings,
+        queries: context.queries,
+      });
+    },
+
+    setLocale(locale) {
+      rememberLocale(storage, locale);
+      store.patch({ locale });
+    },
+
+    showView(view) {
+      store.patch({ view });
+      if (view === "saved" && state().boot === "ready") void actions.refreshSaved();
+    },
+
+    dismissError() {
+      store.patch({ error: "" });
+    },
+
+    updateSearch(change) {
+      const search = change(state().search);
+      store.patch({ search });
+      // The call to fix fields goes once none shows a problem.
+      if (state().error === say("problem.fixFields") && !showsProblems(search)) {
+        store.patch({ error: "" });
+      }
+    },
+
+    switchSource(source) {
+      if (state().search.source === source) return;
+      store.patch({ search: { ...state().search, source }, preview: { phase: "idle" } });
+    },
+
+    async preview() {
+      if (!ready({})) return "invalid";
+      store.patch({ preview: { phase: "loading" } });
+      const payload = queryPayload(state().search);
+      const preview = await busyWith("preview", () => rpc.call("previewQuery", payload));
+      if (preview instanceof Error) {
+        store.patch({ preview: { phase: "idle" } });
+        return "failed";
+      }
+      store.patch({ preview: { phase: "shown", preview, source: payload.source } });
+      return "done";
+    },
+
+    async writeToSheet() {
+      if (!ready({ sheet: true })) return "invalid";
+      const payload = pullPayload(state().search);
+      const limit = typeof payload.limit === "number" ? payload.limit : undefined;
+      await startPull("search", () => rpc.call("runQuery", payload), limit);
+      return "done";
+    },
+
+    async saveSearch() {
+      if (!ready({ sheet: true, name: true })) return "invalid";
+      const payload = savedPayload(state().search);
+      store.patch({ saveNote: undefined });
+      const saved = await busyWith("save", () => rpc.call("saveQuery", payload));
+      if (saved instanceof Error) return "failed";
+      const updated = payload.id !== undefined;
+      store.patch({
+        search: { ...state().search, editingId: saved.id },
+        saveNote: {
+          ok: true,
+          text: say(updated ? "save.updated" : "save.saved", { name: payload.name }),
+        },
+      });
+      void actions.refreshSaved();
+      return "done";
+    },
+
+    stopEditing() {
+      const { editingId: _, ...form } = state().search;
+      store.patch({ search: { ...form, name: "", schedule: "off" }, saveNote: undefined });
+    },
+
+    stopJob() {
+      const job = state().job;
+      if (job.phase !== "running") return;
+      stopRequested = true;
+      store.patch({ job: { ...job, phase: "stopped" } });
+    },
+
+    async refreshSaved() {
+      const queries = await busyWith("saved", () => rpc.call("listQueries"));
+      if (!(queries instanceof Error)) store.patch({ queries });
+    },
+
+    async runSaved(id) {
+      const saved = state().queries.find((query) => query.id === id);
+      const limit = typeof saved?.query.limit === "number" ? saved.query.limit : undefined;
+      await startPull("saved", () => rpc.call("runSavedQuery", id), limit);
+    },
+
+    editSaved(id) {
+      const saved = state().queries.find((query) => query.id === id);
+      if (!saved) return;
+      store.patch({
+        search: formFromSaved(saved, emptyForm()),
+        formVersion: state().formVersion + 1,
+        preview: { phase: "idle" },
+        saveNote: undefined,
+        view: "search",
+      });
+    },
+
+    askDelete(id) {
+      store.patch({ confirmingDelete: id });
+    },
+
+    async deleteSaved(id) {
+      const deleted = await busyWith(`delete-${id}`, () => rpc.call("deleteQuery", id));
+      if (deleted instanceof Error) return;
+      store.patch({
+        confirmingDelete: undefined,
+        queries: state().queries.filter((query) => query.id !== id),
+      });
+      if (state().search.editingId === id) actions.stopEditing();
+      await actions.refreshSaved();
+    },
+
+    async saveKeys(keys) {
+      store.patch({ keysNote: undefined });
+      const settings = await busyWith("keys", () => rpc.call("saveSettings", keys));
+      if (settings instanceof Error) return "failed";
+      const removed = Object.values(keys).some((key) => key === "");
+      store.patch({
+        settings,
+        keysNote: { ok: true, text: say(removed ? "keys.removed" : "keys.saved") },
+      });
+      return "done";
+    },
+
+    async testConnection(source) {
+      store.patch({ connection: undefined });
+      const test = await busyWith(`test-${source}`, () => rpc.call("testConnection", source));
+      if (!(test instanceof Error)) store.patch({ connection: test });
+    },
+  };
+  return actions;
+}

@@ -1,0 +1,275 @@
+// The Search tab's actions: Preview, "Write to sheet" (sheet and mode) with the pull's progress,
+// and "Save as scheduled query" (name and schedule).
+
+import { h, uid } from "../dom.js";
+import { jobSlot } from "../jobs/jobPanel.js";
+import { previewArea } from "../preview/previewTable.js";
+import { isBusy, jobActive, type SidebarState } from "../state.js";
+import { watch } from "../store.js";
+import { say, type ViewContext } from "../views/context.js";
+import { controlValue, field, select } from "../views/field.js";
+import { SCHEDULES, type Schedule, type SearchForm, WRITE_MODES, type WriteMode } from "./form.js";
+import { problemText, touchedProblem } from "./problems.js";
+
+/** Focuses the first field with a problem, after an action found some. */
+function focusFirstProblem(panel: HTMLElement): void {
+  panel.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+/** A button whose label and state follow the state (busy, disabled). */
+function actionButton(
+  ctx: ViewContext,
+  options: {
+    testid: string;
+    primary?: boolean;
+    label: (s: SidebarState) => string;
+    disabled: (s: SidebarState) => boolean;
+    onClick: () => void;
+  },
+): HTMLButtonElement {
+  const button = h("button", {
+    type: "button",
+    class: options.primary ? "primary" : "secondary",
+    "data-testid": options.testid,
+    onClick: options.onClick,
+  });
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => `${options.label(s)}|${options.disabled(s)}`,
+    () => {
+      const s = ctx.store.get();
+      button.textContent = options.label(s);
+      button.disabled = options.disabled(s);
+      button.setAttribute("aria-busy", String(options.disabled(s)));
+    },
+  );
+  return button;
+}
+
+export function previewSection(ctx: ViewContext, panel: () => HTMLElement): HTMLElement {
+  const button = actionButton(ctx, {
+    testid: "preview-button",
+    label: (s) => say(ctx, isBusy(s, "preview") ? "preview.busy" : "preview.button"),
+    disabled: (s) => isBusy(s, "preview"),
+    onClick: async () => {
+      if ((await ctx.actions.preview()) === "invalid") focusFirstProblem(panel());
+    },
+  });
+  return h(
+    "section",
+    { class: "block", "aria-labelledby": "preview-heading" },
+    h("h2", { id: "preview-heading" }, say(ctx, "preview.title")),
+    h("p", { class: "help" }, say(ctx, "preview.help")),
+    h("div", { class: "actions" }, button),
+    previewArea(ctx),
+  );
+}
+
+const MODE_TEXT: Readonly<
+  Record<WriteMode, { label: `mode.${WriteMode}`; help: `mode.${WriteMode}.help` }>
+> = {
+  replace: { label: "mode.replace", help: "mode.replace.help" },
+  append: { label: "mode.append", help: "mode.append.help" },
+  upsert: { label: "mode.upsert", help: "mode.upsert.help" },
+  history: { label: "mode.history", help: "mode.history.help" },
+};
+
+/** The write modes as radio buttons, each with its one-line explanation. */
+function modeChoice(ctx: ViewContext, chosen: WriteMode): HTMLElement {
+  const name = uid("mode");
+  return h(
+    "fieldset",
+    { class: "field choices", "data-testid": "mode" },
+    h("legend", {}, say(ctx, "write.mode")),
+    WRITE_MODES.map((mode) => {
+      const help = h(
+        "span",
+        { id: uid(`mode-help-${mode}`), class: "help" },
+        say(ctx, MODE_TEXT[mode].help),
+      );
+      const radio = h("input", {
+        type: "radio",
+        name,
+        value: mode,
+        checked: mode === chosen,
+        "data-testid": `mode-${mode}`,
+        "aria-describedby": help.id,
+        onChange: () => ctx.actions.updateSearch((form) => ({ ...form, mode })),
+      });
+      radio.checked = mode === chosen;
+      return h(
+        "label",
+        { class: "choice" },
+        radio,
+        h("span", {}, say(ctx, MODE_TEXT[mode].label)),
+        help,
+      );
+    }),
+  );
+}
+
+/** What writing to the named sheet will do: create it, or write into an existing one. */
+function sheetNote(ctx: ViewContext, form: SearchForm, sheets: readonly string[]): string {
+  const sheet = form.sheet.trim();
+  if (sheet === "") return "";
+  if (!sheets.includes(sheet)) return say(ctx, "write.newSheet", { sheet });
+  return say(ctx, form.mode === "replace" ? "write.replaceExisting" : "write.existing", { sheet });
+}
+
+export function writeSection(ctx: ViewContext, panel: () => HTMLElement): HTMLElement {
+  const state = ctx.store.get();
+  const listId = uid("sheets");
+  const sheets = h("datalist", { id: listId });
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => s.sheets,
+    (names) => {
+      sheets.replaceChildren(...names.map((name) => h("option", { value: name })));
+    },
+  );
+  const note = h("p", { class: "help", "data-testid": "sheet-note", "aria-live": "polite" });
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => sheetNote(ctx, s.search, s.sheets),
+    (text) => {
+      note.textContent = text;
+    },
+  );
+  const sheetField = field(ctx, {
+    name: "sheet",
+    label: say(ctx, "write.sheet"),
+    control: h("input", {
+      type: "text",
+      "data-testid": "sheet-name",
+      name: "sheet",
+      value: state.search.sheet,
+      list: listId,
+      autocomplete: "off",
+      onInput: (event: Event) => {
+        const sheet = controlValue(event);
+        ctx.actions.updateSearch((form) => ({
+          ...form,
+          sheet,
+          touched: form.touched.includes("sheet") ? form.touched : [...form.touched, "sheet"],
+        }));
+      },
+    }),
+    extra: [sheets, note],
+    problem: (s) => problemText(touchedProblem(s, "sheet"), ctx.locale),
+  });
+  const modeField = modeChoice(ctx, state.search.mode);
+  const button = actionButton(ctx, {
+    testid: "write-button",
+    primary: true,
+    label: (s) => say(ctx, jobActive(s) ? "write.busy" : "write.button"),
+    disabled: jobActive,
+    onClick: async () => {
+      if ((await ctx.actions.writeToSheet()) === "invalid") focusFirstProblem(panel());
+    },
+  });
+  return h(
+    "section",
+    { class: "block", "aria-labelledby": "write-heading" },
+    h("h2", { id: "write-heading" }, say(ctx, "write.title")),
+    sheetField,
+    modeField,
+    h("div", { class: "actions" }, button),
+    jobSlot(ctx, "search"),
+  );
+}
+
+const SCHEDULE_TEXT: Readonly<
+  Record<Schedule, { label: `schedule.${Schedule}`; help: `schedule.${Schedule}.help` }>
+> = {
+  off: { label: "schedule.off", help: "schedule.off.help" },
+  hourly: { label: "schedule.hourly", help: "schedule.hourly.help" },
+  daily: { label: "schedule.daily", help: "schedule.daily.help" },
+  weekly: { label: "schedule.weekly", help: "schedule.weekly.help" },
+};
+
+export function saveSection(ctx: ViewContext, panel: () => HTMLElement): HTMLElement {
+  const state = ctx.store.get();
+  const nameField = field(ctx, {
+    name: "name",
+    label: say(ctx, "save.name"),
+    control: h("input", {
+      type: "text",
+      "data-testid": "save-name",
+      name: "name",
+      value: state.search.name,
+      autocomplete: "off",
+      onInput: (event: Event) => {
+        const name = controlValue(event);
+        ctx.actions.updateSearch((form) => ({
+          ...form,
+          name,
+          touched: form.touched.includes("name") ? form.touched : [...form.touched, "name"],
+        }));
+      },
+    }),
+    problem: (s) => problemText(touchedProblem(s, "name"), ctx.locale),
+  });
+  const scheduleHelp = h("p", { class: "help", "data-testid": "schedule-help" });
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => s.search.schedule,
+    (schedule) => {
+      scheduleHelp.textContent = say(ctx, SCHEDULE_TEXT[schedule].help);
+    },
+  );
+  const scheduleField = field(ctx, {
+    name: "schedule",
+    label: say(ctx, "save.schedule"),
+    control: select(
+      {
+        "data-testid": "save-schedule",
+        name: "schedule",
+        onInput: (event: Event) => {
+          const schedule = controlValue(event) as Schedule;
+          ctx.actions.updateSearch((form) => ({ ...form, schedule }));
+        },
+      },
+      SCHEDULES.map((schedule) => ({
+        value: schedule,
+        label: say(ctx, SCHEDULE_TEXT[schedule].label),
+      })),
+      state.search.schedule,
+    ),
+    extra: scheduleHelp,
+  });
+  const button = actionButton(ctx, {
+    testid: "save-button",
+    label: (s) =>
+      say(
+        ctx,
+        isBusy(s, "save") ? "save.busy" : s.search.editingId ? "save.update" : "save.button",
+      ),
+    disabled: (s) => isBusy(s, "save"),
+    onClick: async () => {
+      if ((await ctx.actions.saveSearch()) === "invalid") focusFirstProblem(panel());
+    },
+  });
+  const note = h("p", { class: "note", "data-testid": "save-note", role: "status" });
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => s.saveNote,
+    (saved) => {
+      note.textContent = saved?.text ?? "";
+    },
+  );
+  return h(
+    "section",
+    { class: "block", "aria-labelledby": "save-heading" },
+    h("h2", { id: "save-heading" }, say(ctx, "save.title")),
+    h("p", { class: "help" }, say(ctx, "save.help")),
+    nameField,
+    scheduleField,
+    h("div", { class: "actions" }, button),
+    note,
+  );
+}

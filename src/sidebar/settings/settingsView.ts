@@ -1,0 +1,172 @@
+// The Settings tab: the KeyAPI key and FastMoss token, shown only as set or not with a hint of
+// their last characters (the server never sends a key back); fields to paste new ones; removal;
+// and a connection test per source that makes at most one request.
+
+import type { SourceName } from "../../shared/columns/types.js";
+import { h, uid } from "../dom.js";
+import { isBusy, type KeySetting } from "../state.js";
+import { watch } from "../store.js";
+import { say, type ViewContext } from "../views/context.js";
+
+interface KeyField {
+  readonly setting: KeySetting;
+  readonly source: SourceName;
+}
+
+const KEYS: readonly KeyField[] = [
+  { setting: "keyapiKey", source: "keyapi" },
+  { setting: "fastmossToken", source: "fastmoss" },
+];
+
+const LABELS = {
+  keyapiKey: { label: "keys.keyapiKey", test: "keys.testKeyapi", help: "keys.testKeyapiHelp" },
+  fastmossToken: {
+    label: "keys.fastmossToken",
+    test: "keys.testFastmoss",
+    help: "keys.testFastmossHelp",
+  },
+} as const;
+
+export function settingsView(ctx: ViewContext): HTMLElement {
+  const inputs = new Map<KeySetting, HTMLInputElement>();
+
+  const saveTyped = async () => {
+    const typed: Partial<Record<KeySetting, string>> = {};
+    for (const [setting, input] of inputs) {
+      if (input.value.trim() !== "") typed[setting] = input.value.trim();
+    }
+    if (Object.keys(typed).length === 0) {
+      ctx.store.patch({ keysNote: { ok: false, text: say(ctx, "keys.nothingTyped") } });
+      inputs.get("keyapiKey")?.focus();
+      return;
+    }
+    if ((await ctx.actions.saveKeys(typed)) === "done") {
+      for (const input of inputs.values()) input.value = "";
+    }
+  };
+
+  const blocks = KEYS.map(({ setting, source }) => {
+    const text = LABELS[setting];
+    const status = h("p", { class: "key-status", "data-testid": `key-status-${setting}` });
+    const input = h("input", {
+      type: "password",
+      id: uid(`key-${setting}`),
+      "data-testid": `key-${setting}`,
+      name: setting,
+      autocomplete: "new-password",
+      spellcheck: "false",
+      placeholder: say(ctx, "keys.paste"),
+      onKeydown: (event: Event) => {
+        if ((event as KeyboardEvent).key === "Enter") void saveTyped();
+      },
+    });
+    inputs.set(setting, input);
+    const statusId = uid(`status-${setting}`);
+    status.id = statusId;
+    input.setAttribute("aria-describedby", statusId);
+    const remove = h(
+      "button",
+      {
+        type: "button",
+        class: "secondary small",
+        "data-testid": `remove-${setting}`,
+        onClick: () => ctx.actions.saveKeys({ [setting]: "" }),
+      },
+      say(ctx, "keys.remove"),
+    );
+    const testHelp = h("p", { id: uid(`test-help-${source}`), class: "help" }, say(ctx, text.help));
+    const test = h(
+      "button",
+      {
+        type: "button",
+        class: "secondary",
+        "data-testid": `test-${source}`,
+        "aria-describedby": testHelp.id,
+        onClick: () => ctx.actions.testConnection(source),
+      },
+      say(ctx, text.test),
+    );
+    watch(
+      ctx.scope,
+      ctx.store,
+      (s) => s.settings[setting],
+      (key) => {
+        status.textContent = key.set
+          ? say(ctx, "keys.set", { hint: key.hint ? `•••• ${key.hint}` : "••••" })
+          : say(ctx, "keys.notSet");
+        status.classList.toggle("is-set", key.set);
+        remove.hidden = !key.set;
+      },
+    );
+    watch(
+      ctx.scope,
+      ctx.store,
+      (s) => `${isBusy(s, `test-${source}`)}|${isBusy(s, "keys")}`,
+      () => {
+        const s = ctx.store.get();
+        const testing = isBusy(s, `test-${source}`);
+        test.disabled = testing;
+        test.setAttribute("aria-busy", String(testing));
+        test.textContent = say(ctx, testing ? "keys.testing" : text.test);
+        remove.disabled = isBusy(s, "keys");
+      },
+    );
+    return h(
+      "div",
+      { class: "key-block" },
+      h("h3", {}, h("label", { for: input.id }, say(ctx, text.label))),
+      status,
+      input,
+      h("div", { class: "actions" }, test, remove),
+      testHelp,
+    );
+  });
+
+  const save = h(
+    "button",
+    { type: "button", class: "primary", "data-testid": "save-keys", onClick: saveTyped },
+    say(ctx, "keys.save"),
+  );
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => isBusy(s, "keys"),
+    (busy) => {
+      save.disabled = busy;
+      save.setAttribute("aria-busy", String(busy));
+      save.textContent = say(ctx, busy ? "keys.saving" : "keys.save");
+    },
+  );
+  const note = h("p", { class: "note", role: "status", "data-testid": "settings-message" });
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => s.keysNote,
+    (keysNote) => {
+      note.textContent = keysNote?.text ?? "";
+      note.classList.toggle("failed", keysNote?.ok === false);
+    },
+  );
+  const connection = h("p", { class: "note", role: "status", "data-testid": "connection-message" });
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => s.connection,
+    (test) => {
+      connection.textContent = test?.message ?? "";
+      connection.classList.toggle("failed", test?.ok === false);
+      connection.classList.toggle("ok", test?.ok === true);
+    },
+  );
+
+  return h(
+    "div",
+    { class: "settings-view" },
+    h("h2", {}, say(ctx, "keys.title")),
+    h("p", { class: "help" }, say(ctx, "keys.intro")),
+    blocks,
+    h("div", { class: "actions" }, save),
+    note,
+    connection,
+  );
+}
