@@ -33,6 +33,7 @@ describe("getSidebarContext", () => {
     const context = rt.serverCall("getSidebarContext", ["zh"]);
     expect(context).toEqual({
       locale: "zh",
+      now: expect.any(Number),
       timeZone: "Etc/UTC",
       sheets: ["Sheet1", "Creators"],
       settings: {
@@ -41,6 +42,7 @@ describe("getSidebarContext", () => {
       },
       queries: [],
     });
+    expect((context as { now: number }).now).toBeLessThanOrEqual(rt.clock.now());
   });
 });
 

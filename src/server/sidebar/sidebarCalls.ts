@@ -27,6 +27,8 @@ export interface SidebarEnvironment {
 
 export interface SidebarContext {
   readonly locale: "en" | "zh";
+  /** The server's clock (epoch ms): the sidebar judges completed periods and next runs by it. */
+  readonly now: number;
   readonly timeZone: string;
   /** The user's sheets, for "Write to sheet" (the add-on's own are left out). */
   readonly sheets: string[];
@@ -58,6 +60,7 @@ export function sidebarContext(env: SidebarEnvironment, locale: "en" | "zh"): Si
   const now = env.data.clock.now();
   return {
     locale,
+    now,
     timeZone: env.timeZone,
     sheets: env
       .sheetNames()
