@@ -106,6 +106,26 @@ describe("searching", () => {
     expect(dialogs).toEqual([]);
   });
 
+  it("searches FastMoss's ranking by a completed month, and previews it", async () => {
+    const frame = await sidebar();
+    await frame.getByTestId("source-fastmoss").click();
+    await frame.getByTestId("region").selectOption("DE");
+    await frame.getByTestId("limit").fill("20");
+    await frame.getByTestId("filter-date_type").selectOption("month");
+    const months = await frame.getByTestId("filter-date_value").locator("option").allTextContents();
+    expect(months.length).toBeGreaterThan(0);
+    await frame.getByTestId("filter-date_value").selectOption({ index: 0 });
+    await expect.poll(() => frame.getByTestId("cost").textContent()).toMatch(/1 request/);
+    await frame.getByTestId("preview-button").click();
+    await frame.getByTestId("preview-table").waitFor();
+    await expect.poll(() => frame.locator("[data-testid=preview-table] tbody tr").count()).toBe(10);
+    const body = (await playground.api.stats()).fastmoss.log[0]?.params as {
+      filter: { region: string; date_info: { type: string } };
+    };
+    expect(body.filter.region).toBe("DE");
+    expect(body.filter.date_info.type).toBe("month");
+  });
+
   it("writes to a sheet and the rows appear in the grid", async () => {
     const frame = await sidebar();
     await fillSearch(frame);
