@@ -268,6 +268,16 @@ describe("history", () => {
   });
 });
 
+/** A pull too long for one execution at the `slow` pace: 2,000 pages. */
+const BIG_PULL = {
+  source: "keyapi",
+  region: "US",
+  limit: 20_000,
+  sheet: "Big",
+  mode: "replace",
+  columns: ["user_id"],
+} as const;
+
 describe("long pulls", () => {
   const slow = { latencyMs: 300, rateLimit: { keyapi: 4, fastmoss: 4 } };
 
@@ -283,14 +293,7 @@ describe("long pulls", () => {
 
   it("spans several executions driven by resumeJob, and ends with exactly 20,000 rows in API order", async () => {
     await api.configure(slow);
-    let summary = runQuery({
-      source: "keyapi",
-      region: "US",
-      limit: 20_000,
-      sheet: "Big",
-      mode: "replace",
-      columns: ["user_id"],
-    });
+    let summary = runQuery(BIG_PULL);
     expect(summary.status).toBe("running");
     expect(summary.jobId).toBeTruthy();
     expect(rt.spreadsheet.sheetNames()).not.toContain("Big");
@@ -315,14 +318,7 @@ describe("long pulls", () => {
 
   it("is carried on by the hourly trigger when nobody drives it, which then removes itself", async () => {
     await api.configure(slow);
-    const started = runQuery({
-      source: "keyapi",
-      region: "US",
-      limit: 20_000,
-      sheet: "Big",
-      mode: "replace",
-      columns: ["user_id"],
-    });
+    const started = runQuery(BIG_PULL);
     expect(started.status).toBe("running");
     expect(rt.triggers.list()).toHaveLength(1);
     let status = started;
@@ -408,14 +404,7 @@ describe("the run log", () => {
     runQuery(keyapi({ limit: 10 }));
     runQuery(keyapi({ limit: 10, source: "fastmoss", region: "DE" }));
     await api.configure({ latencyMs: 300, rateLimit: { keyapi: 4, fastmoss: 4 } });
-    let summary = runQuery({
-      source: "keyapi",
-      region: "US",
-      limit: 20_000,
-      sheet: "Big",
-      mode: "replace",
-      columns: ["user_id"],
-    });
+    let summary = runQuery(BIG_PULL);
     let runs = 3;
     while (summary.status === "running") {
       summary = rt.serverCall("resumeJob", [summary.jobId]) as Summary;
