@@ -355,6 +355,20 @@ describe("long pulls", () => {
     expect(rt.spreadsheet.sheetNames().filter((name) => name.startsWith("TT staging"))).toEqual([]);
   });
 
+  it("fails with a plain message when its staging sheet was deleted between executions", async () => {
+    await api.configure(slow);
+    let summary = runQuery(BIG_PULL);
+    const staging = rt.spreadsheet.sheetNames().find((name) => name.startsWith("TT staging"))!;
+    rt.spreadsheet.deleteSheet(rt.spreadsheet.sheet(staging));
+    while (summary.status === "running")
+      summary = rt.serverCall("resumeJob", [summary.jobId]) as Summary;
+    expect(summary.status).toBe("failed");
+    expect(summary.message).toMatch(
+      /hidden sheet “TT staging .*” that held this pull's rows was deleted/,
+    );
+    expect(rt.spreadsheet.sheetNames()).not.toContain("Big");
+  });
+
   it("waits for another execution holding the document lock, then goes on", () => {
     rt.locks.holdByOther("document", rt.clock.now() + 120_000);
     const waiting = runQuery(keyapi());

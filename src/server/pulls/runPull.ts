@@ -7,7 +7,7 @@
 import { catalogueOf } from "../../shared/columns/index.js";
 import { message } from "../../shared/messages/index.js";
 import { grouped, issueMessage } from "../../shared/query/index.js";
-import { describeError, isAddonError } from "../errors.js";
+import { AddonError, describeError, isAddonError } from "../errors.js";
 import type {
   DataServices,
   DocumentLock,
@@ -230,7 +230,7 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
     if (buffer.length > 0) {
       job.staging ??= stagingName(job.id);
       stageRows(
-        openStaging(env.spreadsheet, job.staging, columns),
+        openStaging(env.spreadsheet, job.staging, columns, job.rowsStaged),
         job.rowsStaged,
         buffer,
         columns,
@@ -282,7 +282,8 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
     stage();
     if (env.data.clock.now() + COMMIT_RESERVE_MS > started + EXECUTION_LIMIT_MS) return fetchedRows;
     const sheet = env.spreadsheet.getSheetByName(job.staging);
-    if (!sheet) throw new Error(`the staging sheet “${job.staging}” was deleted`);
+    if (!sheet)
+      throw new AddonError("INTERNAL", message("pull.stagingDeleted", { name: job.staging }));
     pulled = { kind: "staged", sheet, count: job.rowsStaged };
     checkpoint = () => store.save(job);
   }

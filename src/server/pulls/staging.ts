@@ -2,6 +2,8 @@
 // in, so the target sheet only ever changes once the pull is complete. Rows land at positions
 // fixed by the checkpoint, so an execution cut short and run again rewrites the same rows.
 
+import { message } from "../../shared/messages/index.js";
+import { AddonError } from "../errors.js";
 import { identityLayout } from "./layout.js";
 import { STAGING_PREFIX } from "./pullRequest.js";
 import type { SheetColumn } from "./sheetFormat.js";
@@ -14,13 +16,19 @@ export function stagingName(jobId: string): string {
   return `${STAGING_PREFIX}${jobId.replace(/-/g, "").slice(0, 12)}`;
 }
 
+/**
+ * The staging sheet, made with the first rows. Once rows wait there it must still exist: a sheet
+ * made again would hold the later rows below a gap where the lost ones were.
+ */
 export function openStaging(
   spreadsheet: Spreadsheet,
   name: string,
   columns: readonly SheetColumn[],
+  staged: number,
 ): Sheet {
   const existing = spreadsheet.getSheetByName(name);
   if (existing) return existing;
+  if (staged > 0) throw new AddonError("INTERNAL", message("pull.stagingDeleted", { name }));
   const active = spreadsheet.getActiveSheet();
   const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
   sheet.hideSheet();

@@ -18,6 +18,8 @@ export const pullsEn = {
     "Another run is writing to this spreadsheet; this one goes on as soon as it's done.",
   "pull.unknownJob": "No pull with id {id}: it may have finished more than a day ago.",
   "pull.stopped": "Stopped after {rows} rows fetched: {detail}",
+  "pull.stagingDeleted":
+    "the hidden sheet “{name}” that held this pull's rows was deleted; run the pull again.",
   "log.time": "Time",
   "log.query": "Query",
   "log.source": "Source",
@@ -47,6 +49,7 @@ export const pullsZh: Catalogue<typeof pullsEn> = {
   "pull.waiting": "另一个任务正在写入此表格；它完成后本任务会继续。",
   "pull.unknownJob": "找不到 ID 为 {id} 的拉取任务：它可能在一天多以前就已完成。",
   "pull.stopped": "获取 {rows} 行后停止：{detail}",
+  "pull.stagingDeleted": "保存此次拉取数据的隐藏工作表“{name}”已被删除；请重新运行拉取。",
   "log.time": "时间",
   "log.query": "查询",
   "log.source": "数据源",
