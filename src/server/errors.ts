@@ -28,6 +28,8 @@ export type ErrorCode =
   | "NETWORK"
   /** The work could not finish before the execution's deadline. */
   | "TIMEOUT"
+  /** The user has as many triggers as Apps Script allows (20, over all their spreadsheets). */
+  | "TRIGGER_LIMIT"
   /** Anything else that should not happen. */
   | "INTERNAL";
 

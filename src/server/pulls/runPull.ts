@@ -156,8 +156,8 @@ function runExecution(jobId: string, env: PullEnvironment, started: number): Pul
     const job = store.load(jobId);
     if (!job) return unknownJob(jobId);
     if (job.status !== "running") return summaryOf(job);
-    ensureHourlyTrigger(env.triggers, env.userProperties);
-    return { ...summaryOf(job), message: message("pull.waiting") };
+    const noTrigger = keepHourlyTrigger(env);
+    return { ...summaryOf(job), message: joined(message("pull.waiting"), noTrigger) };
   }
   try {
     const job = store.load(jobId);
@@ -193,8 +193,11 @@ function runExecution(jobId: string, env: PullEnvironment, started: number): Pul
       delete job.staging;
       store.save(job);
     }
-    if (status === "running") ensureHourlyTrigger(env.triggers, env.userProperties);
-    const summary = summaryOf(job);
+    const noTrigger = status === "running" ? keepHourlyTrigger(env) : undefined;
+    const finished = summaryOf(job);
+    const summary = noTrigger
+      ? { ...finished, message: joined(finished.message ?? "", noTrigger) }
+      : finished;
     if (status !== "running") env.onJobFinished?.(job, summary);
     writeLog(env.spreadsheet, {
       time: new Date(started),
@@ -209,6 +212,25 @@ function runExecution(jobId: string, env: PullEnvironment, started: number): Pul
   } finally {
     env.lock.release();
   }
+}
+
+/**
+ * A running job needs the hourly trigger to go on when nobody drives it. When the user has no
+ * trigger left to spare, the job still runs while the sidebar drives it: answers why it can't
+ * go on alone.
+ */
+function keepHourlyTrigger(env: PullEnvironment): string | undefined {
+  try {
+    ensureHourlyTrigger(env.triggers, env.userProperties);
+    return undefined;
+  } catch (error) {
+    if (isAddonError(error) && error.code === "TRIGGER_LIMIT") return error.message;
+    throw error;
+  }
+}
+
+function joined(first: string, second: string | undefined): string {
+  return second ? `${first} ${second}`.trim() : first;
 }
 
 /** One execution's work on a running job; answers the rows it fetched. */
@@ -369,7 +391,8 @@ function writeLog(spreadsheet: Spreadsheet, line: Parameters<typeof appendRunLog
   }
 }
 
-function logUnderLock(env: PullEnvironment, line: Parameters<typeof appendRunLog>[1]): void {
+/** A run log line written under the document lock (none when the lock is busy). */
+export function logUnderLock(env: PullEnvironment, line: Parameters<typeof appendRunLog>[1]): void {
   if (!env.lock.tryLock(LOCK_WAIT_MS)) return;
   try {
     writeLog(env.spreadsheet, line);

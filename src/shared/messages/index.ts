@@ -6,6 +6,7 @@ import { fetchingEn, fetchingZh } from "./fetching.js";
 import { pullsEn, pullsZh } from "./pulls.js";
 import { queryEn, queryZh } from "./query.js";
 import { schedulesEn, schedulesZh } from "./schedules.js";
+import { setupEn, setupZh } from "./setup.js";
 import { sidebarServerEn, sidebarServerZh } from "./sidebarServer.js";
 
 export type Locale = "en" | "zh";
@@ -17,6 +18,7 @@ const en = {
   ...pullsEn,
   ...schedulesEn,
   ...sidebarServerEn,
+  ...setupEn,
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -30,6 +32,7 @@ const zh: Readonly<Record<MessageId, string>> = {
   ...pullsZh,
   ...schedulesZh,
   ...sidebarServerZh,
+  ...setupZh,
 };
 
 const CATALOGUE: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en, zh };
