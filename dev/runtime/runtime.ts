@@ -14,6 +14,7 @@ import {
 } from "./documents.js";
 import { type AuthMode, Execution, type ExecutionKind } from "./execution.js";
 import { createHtmlService } from "./html-service.js";
+import { removeIntlTimeZones } from "./intl.js";
 import {
   createScriptRealm,
   findUntransportable,
@@ -151,6 +152,8 @@ export class AppsScriptRuntime {
    * for add-ons: false runs triggers bound to no spreadsheet, as attached to the script alone.
    */
   triggersHaveActiveSpreadsheet = true;
+  /** Whether the script's Intl knows time zones (Google doesn't document it); false: UTC only. */
+  intlTimeZones = true;
   /** Every execution so far, oldest first. */
   readonly executions: ExecutionRecord[] = [];
   readonly #script: vm.Script;
@@ -310,6 +313,7 @@ export class AppsScriptRuntime {
           ? this.documents.primary
           : this.documents.get(options.spreadsheet);
     const realm = createScriptRealm(this.clock);
+    if (!this.intlTimeZones) removeIntlTimeZones(realm.context);
     const noActiveUser = options.kind === "customFunction" || options.kind === "timeTrigger";
     const exec = new Execution({
       id: this.#nextExecutionId++,

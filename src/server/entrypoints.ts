@@ -4,7 +4,10 @@
 
 import { type Locale, localeFrom, message, useLocale } from "../shared/messages/index.js";
 import { useZoneOffsets } from "../shared/timeZones.js";
-import { type DiagnosticCheck, runDiagnostics as checkSetup } from "./diagnostics/runDiagnostics.js";
+import {
+  runDiagnostics as checkSetup,
+  type DiagnosticCheck,
+} from "./diagnostics/runDiagnostics.js";
 import { columnsTable } from "./functions/columnsFunction.js";
 import { creatorsTable, type FunctionEnvironment } from "./functions/creatorsFunction.js";
 import { runCustomFunction } from "./functions/customFunction.js";

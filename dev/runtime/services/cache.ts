@@ -56,6 +56,12 @@ export class CacheStore {
     this.#entries.delete(key);
   }
 
+  /** Live keys, oldest first (tests). */
+  keys(): string[] {
+    this.#dropExpired();
+    return [...this.#entries.keys()];
+  }
+
   /** Live entries (tests). */
   size(): number {
     this.#dropExpired();

@@ -87,7 +87,12 @@ export function runDiagnostics(env: DiagnosticsEnvironment): DiagnosticCheck[] {
     try {
       return { id, check, ...PROBES[id](env) };
     } catch (error) {
-      return { id, check, ok: false, detail: message("diag.threw", { error: describeError(error) }) };
+      return {
+        id,
+        check,
+        ok: false,
+        detail: message("diag.threw", { error: describeError(error) }),
+      };
     }
   });
   writeDiagnosticsSheet(env.spreadsheet, new Date(env.clock.now()), checks);
@@ -249,7 +254,8 @@ function checkTimeZone(env: DiagnosticsEnvironment) {
 function checkAllowedHosts(env: DiagnosticsEnvironment) {
   const urls = [KEYAPI_URL, FASTMOSS_URL];
   const refused = urls.filter(
-    (url) => !env.allowedHosts.some((prefix) => prefix.startsWith("https://") && url.startsWith(prefix)),
+    (url) =>
+      !env.allowedHosts.some((prefix) => prefix.startsWith("https://") && url.startsWith(prefix)),
   );
   const params = {
     urls: urls.join(", "),

@@ -62,7 +62,11 @@ export function appsScriptClock(): Clock {
 }
 
 /** A cache that keeps nothing: caching is off where there is no document cache. */
-const NO_CACHE: KeyValueCache = { getAll: () => ({}), putAll: () => undefined, remove: () => undefined };
+const NO_CACHE: KeyValueCache = {
+  getAll: () => ({}),
+  putAll: () => undefined,
+  remove: () => undefined,
+};
 
 /**
  * The document's cache: shared by every editor and by custom functions of this spreadsheet only.

@@ -15,7 +15,6 @@ import {
 } from "../pulls/runPull.js";
 import { dueInOrder, localDay } from "./due.js";
 import { ensureHourlyTrigger, removeHourlyTrigger } from "./hourlyTrigger.js";
-import { DAILY_TRIGGER_BUDGET_MS, TriggerBudget } from "./triggerBudget.js";
 import {
   anyScheduleOn,
   recordProblem,
@@ -23,6 +22,7 @@ import {
   type SavedQuery,
   SavedQueryStore,
 } from "./savedQueries.js";
+import { DAILY_TRIGGER_BUDGET_MS, TriggerBudget } from "./triggerBudget.js";
 
 /** A job the sidebar drives is resumed every few seconds; one untouched this long is on its own. */
 const IDLE_MS = 5 * 60_000;

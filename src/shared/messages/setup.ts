@@ -14,7 +14,8 @@ export const setupEn = {
   "trigger.dayUsedUp":
     "Today's scheduled runs have used {used} of their {limit} minutes: the rest waits for tomorrow.",
   "trigger.logQuery": "Scheduled runs",
-  "trigger.ran": "TikTok Influencers: the hourly trigger ran; {used} of {limit} minutes used today.",
+  "trigger.ran":
+    "TikTok Influencers: the hourly trigger ran; {used} of {limit} minutes used today.",
   "diag.documentProperties": "Document properties",
   "diag.documentCache": "Document cache",
   "diag.documentLock": "Document lock",
@@ -48,8 +49,7 @@ export const setupEn = {
     "Expected Intl's wall clock in {zone} to match Utilities.formatDate at {count} instants over the coming year; saw every one match (now {now}).",
   "diag.timeZone.wrong":
     "Expected {expected} in {zone} at {instant}, as Utilities.formatDate shows it; saw {seen} from Intl. The add-on uses Utilities.formatDate for this zone instead.",
-  "diag.hosts.ok":
-    "Expected the manifest's allowed hosts to cover {urls}; saw {allowed}.",
+  "diag.hosts.ok": "Expected the manifest's allowed hosts to cover {urls}; saw {allowed}.",
   "diag.hosts.wrong":
     "Expected the manifest's allowed hosts to cover {urls}; saw {allowed}, which leaves out {refused}: add it to urlFetchWhitelist.",
   "diag.column.time": "Time",
@@ -71,7 +71,8 @@ export const setupZh: Catalogue<typeof setupEn> = {
     "您的 Google 账号已为此插件创建了 20 个触发器（Apps Script 允许的上限，计入您所有的表格）。",
   "saved.triggerLimit":
     "查询已保存，但计划已关闭：您的 Google 账号已为此插件创建了 20 个触发器（计入您所有的表格）。请在不再需要的表格中关闭计划，然后重新设置此计划。",
-  "trigger.noDocument": "TikTok Influencers：每小时触发器未执行任何操作即停止——本次运行没有{missing}。",
+  "trigger.noDocument":
+    "TikTok Influencers：每小时触发器未执行任何操作即停止——本次运行没有{missing}。",
   "trigger.dayUsedUp": "今天的计划运行已用 {used} 分钟（上限 {limit} 分钟）：其余的留到明天。",
   "trigger.logQuery": "计划运行",
   "trigger.ran": "TikTok Influencers：每小时触发器已运行；今天已用 {used}/{limit} 分钟。",
@@ -86,7 +87,7 @@ export const setupZh: Catalogue<typeof setupEn> = {
   "diag.properties.none":
     "预期有文档属性；实际没有（PropertiesService.getDocumentProperties() 返回 null）：无法保存密钥、已保存查询和任务。",
   "diag.store.ok": "预期 {store} 能保存并取回一个测试值；实际正常。",
-  "diag.store.lost": "预期 {store} 取回 \"{expected}\"（随后删除）；实际为 \"{seen}\"。",
+  "diag.store.lost": '预期 {store} 取回 "{expected}"（随后删除）；实际为 "{seen}"。',
   "diag.cache.none":
     "预期有文档缓存；实际没有（CacheService.getDocumentCache() 返回 null）：缓存关闭，重复的公式会再次付费。",
   "diag.lock.none":
