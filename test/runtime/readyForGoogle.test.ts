@@ -157,3 +157,147 @@ describe("nothing is shared across documents or users", () => {
     ).toBe(false);
   });
 });
+
+describe("a trigger run that finds no document", () => {
+  /** Everything a trigger could change: the documents' properties and sheets, the user's. */
+  const everything = () =>
+    JSON.stringify([
+      rt.documents
+        .list()
+        .map((document) => [document.properties.entries(), document.spreadsheet.snapshot()]),
+      rt.properties.user(rt.owner).entries(),
+    ]);
+
+  it("stops with a clear execution log line, touches nothing and throws no raw TypeError", async () => {
+    rt.serverCall("saveQuery", [historyQuery("Hourly", "hourly")]);
+    rt.triggersHaveActiveSpreadsheet = false;
+    const before = everything();
+    rt.advance(3 * HOUR);
+    const runs = rt.executions.filter((record) => record.kind === "timeTrigger");
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    for (const run of runs) {
+      expect(run).toMatchObject({ ok: true, spreadsheet: null });
+      expect(run.logs).toEqual([
+        "TikTok Influencers: the hourly trigger stopped without doing anything — no active spreadsheet, document properties, document lock in this run.",
+      ]);
+    }
+    expect(everything()).toBe(before);
+    expect(await requests()).toBe(0);
+    // With its spreadsheet active again, the same trigger does the work.
+    rt.triggersHaveActiveSpreadsheet = true;
+    rt.advance(HOUR);
+    expect(runsIn(rt.spreadsheet, "Hourly")).toBe(1);
+  });
+
+  it("stops the same way when only the document lock is missing: nothing runs unlocked", async () => {
+    rt.serverCall("saveQuery", [historyQuery("Hourly", "hourly")]);
+    rt.documents.primary.unavailable.add("lock");
+    const before = everything();
+    rt.advance(2 * HOUR);
+    const run = rt.executions.filter((record) => record.kind === "timeTrigger").at(-1);
+    expect(run).toMatchObject({ ok: true });
+    expect(run?.logs.join("\n")).toMatch(/no document lock in this run/);
+    expect(everything()).toBe(before);
+    // A pull from the sidebar without a lock doesn't run either: it waits, as for a busy lock.
+    const summary = rt.serverCall("runQuery", [historyQuery("Sidebar", "off")]) as {
+      status: string;
+      rows: number;
+    };
+    expect(summary).toMatchObject({ status: "running", rows: 0 });
+    expect(await requests()).toBe(0);
+    expect(rt.spreadsheet.sheetNames()).not.toContain("Sidebar");
+  });
+});
+
+describe("the day's trigger time", () => {
+  it("stays within 80 minutes over 24 hourly runs of long pulls, and says the rest waits", async () => {
+    await api.configure({ latencyMs: 1_000, rateLimit: { keyapi: 1, fastmoss: 1 } });
+    rt.serverCall("saveQuery", [
+      { ...historyQuery("Huge", "hourly"), limit: 100_000, mode: "replace" },
+    ]);
+    const dayStart = Date.UTC(2026, 10, 17);
+    rt.advanceTo(dayStart);
+    rt.advance(DAY);
+    const today = rt.executions.filter(
+      (record) =>
+        record.kind === "timeTrigger" &&
+        record.startedAt >= dayStart &&
+        record.startedAt < dayStart + DAY,
+    );
+    expect(today).toHaveLength(24);
+    const used = today.reduce((sum, record) => sum + record.endedAt - record.startedAt, 0);
+    expect(used).toBeLessThanOrEqual(80 * 60_000);
+    // Long runs indeed: most of the day's minutes went to fetching.
+    expect(used).toBeGreaterThan(60 * 60_000);
+    expect(today.every((record) => record.ok)).toBe(true);
+    const waited = today.filter((record) =>
+      record.logs.some((line) => line.includes("the rest waits for tomorrow")),
+    );
+    expect(waited.length).toBeGreaterThan(0);
+    const log = rt.spreadsheet.sheet("TT Run Log").values().slice(1);
+    const notes = log.filter((row) => String(row[6]).includes("the rest waits for tomorrow"));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.[5]).toBe("skipped");
+    // The next day the work goes on.
+    const requestsBefore = await requests();
+    rt.advance(2 * HOUR);
+    expect(await requests()).toBeGreaterThan(requestsBefore);
+  });
+});
+
+describe("onOpen", () => {
+  it("builds the menu in AuthMode.NONE when the locale lookup throws", () => {
+    rt.faults.set("Session.getActiveUserLocale", "We're sorry, a server error occurred.");
+    const record = rt.simpleTrigger("onOpen", "NONE");
+    expect(record.ok).toBe(true);
+    expect(record.calls["Session.getActiveUserLocale"]).toBe(1);
+    expect(
+      rt.ui.menus.at(-1)?.items.map((item) => (item.type === "item" ? item.caption : "")),
+    ).toEqual(["Open sidebar", "Refresh all saved queries", "Settings", "Check setup"]);
+  });
+});
+
+describe("time zones", () => {
+  it("fall back to Utilities.formatDate where Intl has no time-zone data", async () => {
+    rt.intlTimeZones = false;
+    rt.spreadsheet.setTimeZone("Asia/Shanghai");
+    rt.serverCall("saveQuery", [historyQuery("Daily", "daily")]);
+    rt.advance(3 * DAY);
+    const days = [
+      ...new Set(
+        rt.spreadsheet
+          .sheet("Daily")
+          .values()
+          .slice(1)
+          .map((row) => (row[0] as Date).getTime()),
+      ),
+    ].map((time) =>
+      new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(time)),
+    );
+    expect(days).toEqual(["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19"]);
+    expect(rt.executions.every((record) => record.ok)).toBe(true);
+    expect(rt.callCounts()["Utilities.formatDate"]).toBeGreaterThan(0);
+    // A yyyymmdd date still lands on midnight in the spreadsheet's zone.
+    const table = rt.customFunction("TT_INFLUENCERS", [
+      "US",
+      1,
+      "columns",
+      "first_crawl_dt",
+      "headers",
+      "none",
+    ]) as Date[][];
+    const shown = shanghaiClock(table[0]![0]!);
+    expect(shown).toBe("00:00:00");
+  });
+});
+
+/** The wall clock of a date in Shanghai, as the host's full Intl shows it. */
+function shanghaiClock(date: Date): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Shanghai",
+    hourCycle: "h23",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).format(date);
+}
