@@ -234,7 +234,7 @@ function checkTimeZone(env: DiagnosticsEnvironment) {
         ok: false,
         detail: message("diag.timeZone.wrong", {
           zone,
-          instant: new Date(instant).toISOString(),
+          instant: `${new Date(instant).toISOString().slice(0, 19)}Z`,
           expected,
           seen,
         }),
