@@ -135,6 +135,10 @@ describe("nothing is shared across documents or users", () => {
     expect(rt.executions.length).toBeGreaterThan(8);
     expect(rt.callCounts()["CacheService.getScriptCache"]).toBeUndefined();
     expect(rt.caches.script.size()).toBe(0);
+    // Every release of the document lock comes right after a flush of pending sheet writes.
+    const calls = rt.callCounts();
+    expect(calls["Lock.releaseLock"]).toBeGreaterThan(3);
+    expect(calls["SpreadsheetApp.flush"]).toBe(calls["Lock.releaseLock"]);
   });
 
   it("never serves a page paid with one key to a call made with another", async () => {
