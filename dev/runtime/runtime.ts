@@ -276,9 +276,15 @@ export class AppsScriptRuntime {
     name: "onOpen" | "onInstall",
     authMode: AuthMode,
     user = this.owner,
+    spreadsheet?: string,
   ): ExecutionRecord {
     const event = { authMode, ...(authMode === "NONE" ? {} : { user: { email: user } }) };
-    return this.run(name, [event], { kind: "simpleTrigger", authMode, user });
+    return this.run(name, [event], {
+      kind: "simpleTrigger",
+      authMode,
+      user,
+      ...(spreadsheet === undefined ? {} : { spreadsheet }),
+    });
   }
 
   /** Moves the virtual clock forward, firing each time-driven trigger when it falls due. */
