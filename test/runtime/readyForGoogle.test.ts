@@ -215,7 +215,7 @@ describe("a trigger run that finds no document", () => {
 
 describe("the day's trigger time", () => {
   it("stays within 80 minutes over 24 hourly runs of long pulls, and says the rest waits", async () => {
-    await api.configure({ latencyMs: 1_000, rateLimit: { keyapi: 1, fastmoss: 1 } });
+    await api.configure({ latencyMs: 10_000, rateLimit: { keyapi: 1, fastmoss: 1 } });
     rt.serverCall("saveQuery", [
       { ...historyQuery("Huge", "hourly"), limit: 100_000, mode: "replace" },
     ]);
