@@ -34,7 +34,6 @@ import {
   documentLockOrNull,
   documentPropertiesOrNull,
   formatInZone,
-  userTriggerCount,
 } from "./platform/probes.js";
 import { checkedZoneOffsets } from "./platform/zoneOffsets.js";
 import {
@@ -294,7 +293,6 @@ export function runDiagnostics(locale?: unknown): DiagnosticCheck[] {
     lock: documentLockOrNull,
     triggers: appsScriptTriggers(spreadsheet),
     userProperties: userProperties(),
-    userTriggerCount,
     allowedHosts: allowedHosts(),
     formatInZone,
     clock: appsScriptDataServices().clock,

@@ -57,7 +57,7 @@ describe("runDiagnostics", () => {
       expect(check.detail).toMatch(/^Expected .*; saw /);
     }
     expect(checks.find((check) => check.id === "trigger")?.detail).toMatch(
-      /Expected 1 hourly trigger .*saw 1 .* 1 of 20 triggers/,
+      /^Expected 1 hourly trigger for this spreadsheet \(1 schedules on, 0 pulls running\); saw 1 \(\d+; id kept: \d+\)\.$/,
     );
     const stats = await api.stats();
     expect(stats.keyapi.requests + stats.fastmoss.requests).toBe(0);

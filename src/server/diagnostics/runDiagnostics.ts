@@ -50,8 +50,6 @@ export interface DiagnosticsEnvironment {
   readonly lock: () => DocumentLock | null;
   readonly triggers: TriggerManager;
   readonly userProperties: PropertyStore;
-  /** The user's triggers of this add-on over every spreadsheet. */
-  readonly userTriggerCount: () => number;
   readonly allowedHosts: readonly string[];
   /** The wall clock "yyyy-MM-dd HH:mm:ss" in a zone, as Utilities.formatDate shows it. */
   readonly formatInZone: (instant: number, timeZone: string) => string;
@@ -61,7 +59,6 @@ export interface DiagnosticsEnvironment {
 
 const PROBE_KEY = "tt.diagnostics.probe";
 const LOCK_WAIT_MS = 10_000;
-const MAX_TRIGGERS = 20;
 const DAY = 86_400_000;
 /** Time-zone instants compared: every week of the coming year, so each offset change shows. */
 const ZONE_PROBES = 53;
@@ -168,8 +165,6 @@ function checkTrigger(env: DiagnosticsEnvironment) {
     seen: ours.length,
     ids: ours.map((trigger) => trigger.id).join(", ") || "—",
     stored: stored ?? "—",
-    total: env.userTriggerCount(),
-    max: MAX_TRIGGERS,
   };
   return { ok, detail: message(ok ? "diag.trigger.ok" : "diag.trigger.wrong", params) };
 }

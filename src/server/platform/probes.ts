@@ -1,6 +1,5 @@
 // The platform as the setup check sees it: each document service as Apps Script hands it out,
-// null included, the user's triggers over all spreadsheets, and the manifest the add-on was built
-// with. Only runDiagnostics uses these; everything else goes through appsScript.ts.
+// null included, and the manifest the add-on was built with. Only runDiagnostics uses these; everything else goes through appsScript.ts.
 
 import manifest from "../../../appsscript.json";
 import { documentCache, documentLock, documentProperties } from "./appsScript.js";
@@ -19,11 +18,6 @@ export function documentCacheOrNull(): KeyValueCache | null {
 /** The document lock, or null where Apps Script answers none. */
 export function documentLockOrNull(): DocumentLock | null {
   return LockService.getDocumentLock() ? documentLock() : null;
-}
-
-/** How many triggers the user has for this add-on, over every spreadsheet (20 at most). */
-export function userTriggerCount(): number {
-  return ScriptApp.getProjectTriggers().length;
 }
 
 /** The manifest's urlFetchWhitelist as built into this script (Apps Script can't read it live). */

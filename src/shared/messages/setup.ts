@@ -39,9 +39,9 @@ export const setupEn = {
   "diag.trigger.noProperties":
     "Expected the document's properties to count the schedules; saw none, so the trigger can't be checked.",
   "diag.trigger.ok":
-    "Expected {expected} hourly trigger for this spreadsheet ({schedules} schedules on, {jobs} pulls running); saw {seen} ({ids}; id kept: {stored}). Your account has {total} of {max} triggers of this add-on over all spreadsheets.",
+    "Expected {expected} hourly trigger for this spreadsheet ({schedules} schedules on, {jobs} pulls running); saw {seen} ({ids}; id kept: {stored}).",
   "diag.trigger.wrong":
-    "Expected {expected} hourly trigger for this spreadsheet ({schedules} schedules on, {jobs} pulls running) with the id kept for it; saw {seen} ({ids}; id kept: {stored}). Saving a saved query again repairs it. Your account has {total} of {max} triggers of this add-on.",
+    "Expected {expected} hourly trigger for this spreadsheet ({schedules} schedules on, {jobs} pulls running) with the id kept for it; saw {seen} ({ids}; id kept: {stored}). Saving a saved query again repairs it.",
   "diag.copyTo.ok":
     "Expected the cells copied to another sheet to equal the originals; saw them equal.",
   "diag.copyTo.wrong": "Expected the copied cells to be {expected}; saw {seen}.",
@@ -97,9 +97,9 @@ export const setupZh: Catalogue<typeof setupEn> = {
   "diag.lock.ok": "预期能获得并释放文档锁；实际在 {ms} 毫秒后获得。",
   "diag.trigger.noProperties": "预期用文档属性统计计划；实际没有文档属性，无法检查触发器。",
   "diag.trigger.ok":
-    "预期本表格有 {expected} 个每小时触发器（{schedules} 个计划开启，{jobs} 个拉取运行中）；实际 {seen} 个（{ids}；保存的 ID：{stored}）。您的账号在所有表格中共有此插件的 {total}/{max} 个触发器。",
+    "预期本表格有 {expected} 个每小时触发器（{schedules} 个计划开启，{jobs} 个拉取运行中）；实际 {seen} 个（{ids}；保存的 ID：{stored}）。",
   "diag.trigger.wrong":
-    "预期本表格有 {expected} 个每小时触发器（{schedules} 个计划开启，{jobs} 个拉取运行中），且 ID 与保存的一致；实际 {seen} 个（{ids}；保存的 ID：{stored}）。重新保存任一已保存查询即可修复。您的账号共有此插件的 {total}/{max} 个触发器。",
+    "预期本表格有 {expected} 个每小时触发器（{schedules} 个计划开启，{jobs} 个拉取运行中），且 ID 与保存的一致；实际 {seen} 个（{ids}；保存的 ID：{stored}）。重新保存任一已保存查询即可修复。",
   "diag.copyTo.ok": "预期复制到另一工作表的单元格与原单元格相同；实际相同。",
   "diag.copyTo.wrong": "预期复制后的单元格为 {expected}；实际为 {seen}。",
   "diag.timeZone.ok":
