@@ -1,6 +1,7 @@
 // Binds the platform interfaces to Apps Script's services. The only module that touches Apps
 // Script globals, and only when called — never at load, so the bundle's top level stays inert.
 
+import { dailyQuotaService } from "../errors.js";
 import type {
   Clock,
   DataServices,
@@ -47,9 +48,11 @@ export function appsScriptHttp(): HttpClient {
           }),
         );
       } catch (error) {
-        // fetchAll throws for the whole batch when one request fails in transport.
+        // fetchAll throws for the whole batch when one request fails in transport — or when
+        // the account's daily quota is used up, and then nothing was sent.
         const transportError = error instanceof Error ? error.message : String(error);
-        return requests.map(() => ({ transportError }));
+        const dailyQuota = dailyQuotaService(transportError) === "urlfetch";
+        return requests.map(() => ({ transportError, ...(dailyQuota ? { dailyQuota } : {}) }));
       }
     },
   };

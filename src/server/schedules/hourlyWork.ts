@@ -5,7 +5,14 @@
 
 import { message } from "../../shared/messages/index.js";
 import type { PullEnvironment, PullSummary } from "../pulls/runPull.js";
-import { FETCH_BUDGET_MS, idleJobs, resumePull, startPull } from "../pulls/runPull.js";
+import {
+  FETCH_BUDGET_MS,
+  idleJobs,
+  resumePull,
+  retryableJobs,
+  startPull,
+  waitingJobs,
+} from "../pulls/runPull.js";
 import { dueInOrder } from "./due.js";
 import { ensureHourlyTrigger, removeHourlyTrigger } from "./hourlyTrigger.js";
 import {
@@ -36,7 +43,8 @@ export function runHourlyWork(env: PullEnvironment): void {
   const started = env.data.clock.now();
   const store = new SavedQueryStore(env.properties);
   const timeLeft = () => started + FETCH_BUDGET_MS - env.data.clock.now() > START_RESERVE_MS;
-  for (const job of idleJobs(env, IDLE_MS)) {
+  // Pulls nobody drives, and pulls a daily quota stopped, go on before anything new starts.
+  for (const job of [...idleJobs(env, IDLE_MS), ...retryableJobs(env, started)]) {
     if (!timeLeft()) break;
     resumePull(job.id, env, started);
   }
@@ -66,7 +74,7 @@ export function settleHourlyTrigger(
   env: PullEnvironment,
   store = new SavedQueryStore(env.properties),
 ): void {
-  if (anyScheduleOn(store) || idleJobs(env, 0).length > 0)
+  if (anyScheduleOn(store) || idleJobs(env, 0).length > 0 || waitingJobs(env).length > 0)
     ensureHourlyTrigger(env.triggers, env.userProperties);
   else removeHourlyTrigger(env.triggers, env.userProperties);
 }

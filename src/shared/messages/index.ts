@@ -3,6 +3,7 @@
 
 import { commonEn, commonZh } from "./common.js";
 import { fetchingEn, fetchingZh } from "./fetching.js";
+import { fieldEn, fieldZh } from "./field.js";
 import { pullsEn, pullsZh } from "./pulls.js";
 import { queryEn, queryZh } from "./query.js";
 import { schedulesEn, schedulesZh } from "./schedules.js";
@@ -17,6 +18,7 @@ const en = {
   ...pullsEn,
   ...schedulesEn,
   ...sidebarServerEn,
+  ...fieldEn,
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -30,6 +32,7 @@ const zh: Readonly<Record<MessageId, string>> = {
   ...pullsZh,
   ...schedulesZh,
   ...sidebarServerZh,
+  ...fieldZh,
 };
 
 const CATALOGUE: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en, zh };
