@@ -13,6 +13,8 @@ const PREFIX = "tt.job.";
 const RECENT = "tt.jobs.recent";
 /** A failed pull can be resumed — or the same query run again goes on — for this long. */
 export const RESUMABLE_MS = 6 * 3_600_000;
+/** A job a daily quota stopped waits for the hourly trigger of the next day; not for ever. */
+const QUOTA_WAIT_MS = 3 * 24 * 3_600_000;
 const MAX_FAILED_KEPT = 20;
 const MAX_RECENT = 20;
 /** The recent summaries share one property value (9 KB at most): keep well under it. */
@@ -101,7 +103,8 @@ export class JobStore {
     for (const job of this.list()) {
       if (job.status === "done") gone.push(job);
       else if (job.status === "failed") {
-        if (now - job.updatedAt > RESUMABLE_MS) gone.push(job);
+        const waiting = job.retryAt !== undefined && now - job.startedAt <= QUOTA_WAIT_MS;
+        if (!waiting && now - job.updatedAt > RESUMABLE_MS) gone.push(job);
         else failed.push(job);
       }
     }
@@ -118,7 +121,7 @@ export class JobStore {
       .find(
         (job) =>
           job.status === "failed" &&
-          now - job.updatedAt <= RESUMABLE_MS &&
+          (now - job.updatedAt <= RESUMABLE_MS || job.retryAt !== undefined) &&
           JSON.stringify(job.request) === wanted,
       );
   }
