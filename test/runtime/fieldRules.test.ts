@@ -35,7 +35,9 @@ const keyapi = (extra: Record<string, unknown> = {}) => ({
 });
 const keyapiRequests = async () => (await api.stats()).keyapi.requests;
 const runLogLines = () =>
-  rt.spreadsheet.findSheet("TT Run Log") ? rt.spreadsheet.sheet("TT Run Log").values().slice(1) : [];
+  rt.spreadsheet.findSheet("TT Run Log")
+    ? rt.spreadsheet.sheet("TT Run Log").values().slice(1)
+    : [];
 /** Every text a person could see: cells of every sheet, the stores, answers given. */
 function everythingVisible(extra: unknown[] = []): string {
   const sheets = rt.spreadsheet
@@ -231,7 +233,12 @@ describe("nothing paid for is thrown away", () => {
       expect(name.endsWith("…")).toBe(true);
     }
     expect(LONG_NAME_CHARS).toBe(50_001);
-    const table = rt.customFunction("TT_INFLUENCERS", ["US", 200, "columns", "nick_name"]) as string[][];
+    const table = rt.customFunction("TT_INFLUENCERS", [
+      "US",
+      200,
+      "columns",
+      "nick_name",
+    ]) as string[][];
     const long = table.slice(1).filter(([name]) => name!.length > 1_000);
     expect(long.length).toBe(cut.length);
     for (const [name] of long) expect(name).toHaveLength(50_000);
@@ -242,7 +249,11 @@ describe("storage stays bounded", () => {
   it("1,000 scheduled runs over weeks keep document properties under 400 KB, each with its log line", () => {
     for (let index = 0; index < 10; index++) {
       rt.serverCall("saveQuery", [
-        { ...keyapi({ limit: 10, sheet: `Q${index}` }), name: `Query ${index}`, schedule: "hourly" },
+        {
+          ...keyapi({ limit: 10, sheet: `Q${index}` }),
+          name: `Query ${index}`,
+          schedule: "hourly",
+        },
       ]);
     }
     let peak = 0;
@@ -336,7 +347,14 @@ describe("every argument is checked", () => {
     expect(summary.message).toMatch(/influencer_category_name|product_category_id/);
     expect(await keyapiRequests()).toBe(0);
     expect(() =>
-      rt.customFunction("TT_INFLUENCERS", ["US", 10, "influencer_category_name", long, "gender", long]),
+      rt.customFunction("TT_INFLUENCERS", [
+        "US",
+        10,
+        "influencer_category_name",
+        long,
+        "gender",
+        long,
+      ]),
     ).toThrow(/2,000/);
     expect(await keyapiRequests()).toBe(0);
   });

@@ -118,12 +118,22 @@ function upsert(target: Sheet, input: CommitInput): number {
   const { columns, pulled, idIndex } = input;
   const lastRow = target.getLastRow();
   if (lastRow === 0) return replace(target, input);
-  const data = target.getRange(1, 1, lastRow, Math.max(target.getLastColumn(), 1)).getValues();
+  const area = target.getRange(1, 1, lastRow, Math.max(target.getLastColumn(), 1));
+  const data = area.getValues();
   const layout = layoutFor(data[0] ?? [], columns);
   const plan = planUpsert(data.slice(1), pulledRows(pulled, columns.length), layout, idIndex);
   writeHeaderCells(target, layout.added);
   // Only the rows the pull updates are written, run by run: every other row stays as it was.
-  for (const run of plan.updatedRuns) writeRows(target, run.start + 2, run.rows, columns, layout);
+  // Their formats are usually right already (the add-on wrote them): then only values go.
+  const formats = plan.updatedRuns.length > 1 ? area.getNumberFormats() : undefined;
+  ensureSize(target, lastRow, layout.width);
+  for (const run of plan.updatedRuns) {
+    const currentFormats = formats?.slice(run.start + 1, run.start + 1 + run.rows.length);
+    writeRows(target, run.start + 2, run.rows, columns, layout, {
+      sized: true,
+      ...(currentFormats ? { currentFormats } : {}),
+    });
+  }
   writeRows(target, lastRow + 1, plan.appendedRows, columns, layout);
   return plan.updated + plan.appended;
 }
