@@ -4,6 +4,7 @@
 
 import { type Locale, localeFrom, message, useLocale } from "../shared/messages/index.js";
 import { useZoneOffsets } from "../shared/timeZones.js";
+import { idArgument, objectArgument } from "./arguments.js";
 import {
   runDiagnostics as checkSetup,
   type DiagnosticCheck,
@@ -58,6 +59,7 @@ import {
   saveQuery as storeQuery,
   viewOf,
 } from "./schedules/savedQueries.js";
+import { withoutSecrets } from "./settings/secrets.js";
 import { readSettings, type SettingsView, saveKeys } from "./settings/settings.js";
 import {
   type ConnectionTest,
@@ -139,7 +141,11 @@ export function TT_INFLUENCERS(
   ...filters: unknown[]
 ): CellValue[][] | string {
   return runCustomFunction("TT_INFLUENCERS", () =>
-    creatorsTable("keyapi", { region, limit, filters }, functionEnvironment()),
+    withoutSecrets(
+      documentProperties,
+      () => creatorsTable("keyapi", { region, limit, filters }, functionEnvironment()),
+      { answer: false },
+    ),
   );
 }
 
@@ -158,7 +164,11 @@ export function TT_TOP_POTENTIAL(
   ...filters: unknown[]
 ): CellValue[][] | string {
   return runCustomFunction("TT_TOP_POTENTIAL", () =>
-    creatorsTable("fastmoss", { region, limit, filters }, functionEnvironment()),
+    withoutSecrets(
+      documentProperties,
+      () => creatorsTable("fastmoss", { region, limit, filters }, functionEnvironment()),
+      { answer: false },
+    ),
   );
 }
 
@@ -183,7 +193,7 @@ export function TT_COLUMNS(source: unknown): CellValue[][] {
  */
 export function saveSettings(settings: unknown, locale?: unknown): SettingsView {
   speak(locale);
-  return saveKeys(documentProperties(), settings);
+  return saveKeys(documentProperties(), objectArgument(settings, "settings"));
 }
 
 /**
@@ -206,7 +216,7 @@ export function getSettings(): SettingsView {
  */
 export function runQuery(query: unknown, locale?: unknown): PullSummary {
   speak(locale);
-  return startPull(query, pullEnvironment());
+  return withoutSecrets(documentProperties, () => startPull(query, pullEnvironment()));
 }
 
 /**
@@ -218,7 +228,8 @@ export function runQuery(query: unknown, locale?: unknown): PullSummary {
  */
 export function resumeJob(jobId: unknown, locale?: unknown): PullSummary {
   speak(locale);
-  return resumePull(jobId, pullEnvironment());
+  const id = idArgument(jobId, "jobId", message("argument.jobId"));
+  return withoutSecrets(documentProperties, () => resumePull(id, pullEnvironment()));
 }
 
 /**
@@ -230,7 +241,8 @@ export function resumeJob(jobId: unknown, locale?: unknown): PullSummary {
  */
 export function getJobStatus(jobId: unknown, locale?: unknown): PullSummary {
   speak(locale);
-  return pullStatus(jobId, pullEnvironment());
+  const id = idArgument(jobId, "jobId", message("argument.jobId"));
+  return withoutSecrets(documentProperties, () => pullStatus(id, pullEnvironment()));
 }
 
 /**
@@ -347,9 +359,9 @@ export function listQueries(locale?: unknown): SavedQueryView[] {
   speak(locale);
   const now = Date.now();
   const timeZone = spreadsheetTimeZone();
-  return new SavedQueryStore(documentProperties())
-    .list()
-    .map((query) => viewOf(query, now, timeZone));
+  return withoutSecrets(documentProperties, () =>
+    new SavedQueryStore(documentProperties()).list().map((query) => viewOf(query, now, timeZone)),
+  );
 }
 
 /**
@@ -359,8 +371,9 @@ export function listQueries(locale?: unknown): SavedQueryView[] {
  * @return {deleted: boolean}
  */
 export function deleteQuery(id: unknown): { deleted: boolean } {
+  const queryId = idArgument(id, "id", message("argument.queryId"));
   const env = pullEnvironment();
-  const deleted = new SavedQueryStore(env.properties).delete(String(id ?? ""));
+  const deleted = new SavedQueryStore(env.properties).delete(queryId);
   settleHourlyTrigger(env);
   return { deleted };
 }
@@ -374,19 +387,20 @@ export function deleteQuery(id: unknown): { deleted: boolean } {
  */
 export function runSavedQuery(id: unknown, locale?: unknown): PullSummary {
   speak(locale);
+  const queryId = idArgument(id, "id", message("argument.queryId"));
   const env = pullEnvironment();
   const store = new SavedQueryStore(env.properties);
-  const query = store.load(String(id ?? ""));
+  const query = store.load(queryId);
   if (!query) {
     return {
       status: "failed",
       rows: 0,
       requests: 0,
       sheet: "",
-      message: message("saved.unknown", { id: String(id ?? "") }),
+      message: message("saved.unknown", { id: queryId }),
     };
   }
-  return runSaved(store, query, env);
+  return withoutSecrets(documentProperties, () => runSaved(store, query, env));
 }
 
 /**
@@ -434,7 +448,9 @@ export function getSidebarContext(locale?: unknown): SidebarContext {
  */
 export function previewQuery(query: unknown, locale?: unknown): Preview {
   const chosen = speak(locale);
-  return previewFirstRows(query, sidebarEnvironment(), chosen);
+  return withoutSecrets(documentProperties, () =>
+    previewFirstRows(query, sidebarEnvironment(), chosen),
+  );
 }
 
 /**
@@ -446,5 +462,5 @@ export function previewQuery(query: unknown, locale?: unknown): Preview {
  */
 export function testConnection(source: unknown, locale?: unknown): ConnectionTest {
   speak(locale);
-  return testKey(source, sidebarEnvironment());
+  return withoutSecrets(documentProperties, () => testKey(source, sidebarEnvironment()));
 }

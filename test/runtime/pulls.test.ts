@@ -336,7 +336,7 @@ describe("long pulls", () => {
     expect(rt.triggers.list()).toEqual([]);
   });
 
-  it("fails a long pull without touching the target, and removes its staging sheet", async () => {
+  it("fails a long pull without touching the target, keeping its staged rows to resume", async () => {
     runQuery({ source: "keyapi", region: "US", limit: 30, sheet: "Big", mode: "replace" });
     const before = snapshot("Big");
     await api.configure({ ...slow, credits: 1500 });
@@ -352,6 +352,20 @@ describe("long pulls", () => {
     expect(summary.status).toBe("failed");
     expect(summary.message).toMatch(/out of credits/);
     expect(snapshot("Big")).toEqual(before);
+    // What was paid for waits, hidden, for the pull to go on; topped up, it finishes from there.
+    const staging = rt.spreadsheet.sheetNames().filter((name) => name.startsWith("TT staging"));
+    expect(staging).toHaveLength(1);
+    expect(summary.rows).toBeGreaterThan(0);
+    expect(summary.jobId).toBeTruthy();
+    await api.configure({ ...slow, credits: 100_000 });
+    const fetchedBefore = summary.requests;
+    summary = rt.serverCall("resumeJob", [summary.jobId]) as Summary;
+    while (summary.status === "running")
+      summary = rt.serverCall("resumeJob", [summary.jobId]) as Summary;
+    expect(summary).toMatchObject({ status: "done", rows: 20_000 });
+    // 2,000 pages, the wave KeyAPI refused for credits (sent, so paid, and asked again), no more.
+    expect(summary.requests).toBeLessThanOrEqual(2_000 + 50 + 3);
+    expect(fetchedBefore).toBeGreaterThan(1_400);
     expect(rt.spreadsheet.sheetNames().filter((name) => name.startsWith("TT staging"))).toEqual([]);
   });
 

@@ -148,11 +148,13 @@ function checkLock(env: DiagnosticsEnvironment) {
 function checkTrigger(env: DiagnosticsEnvironment) {
   const properties = env.properties();
   if (!properties) return { ok: false, detail: message("diag.trigger.noProperties") };
-  const now = env.clock.now();
   const schedules = new SavedQueryStore(properties)
     .list()
     .filter((query) => query.schedule !== "off").length;
-  const jobs = new JobStore(properties).list(now).filter((job) => job.status === "running").length;
+  // As settleHourlyTrigger: running pulls, and failed ones waiting for a quota, keep it too.
+  const jobs = new JobStore(properties)
+    .list()
+    .filter((job) => job.status === "running" || job.retryAt !== undefined).length;
   const expected = anyScheduleOn(new SavedQueryStore(properties)) || jobs > 0 ? 1 : 0;
   const ours = env.triggers.list().filter((trigger) => trigger.handler === HOURLY_HANDLER);
   const stored = storedHourlyTriggerId(env.triggers, env.userProperties);

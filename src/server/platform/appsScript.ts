@@ -2,7 +2,7 @@
 // Script globals, and only when called — never at load, so the bundle's top level stays inert.
 
 import { message } from "../../shared/messages/index.js";
-import { AddonError, describeError } from "../errors.js";
+import { AddonError, dailyQuotaService, describeError } from "../errors.js";
 import type {
   Clock,
   DataServices,
@@ -49,9 +49,11 @@ export function appsScriptHttp(): HttpClient {
           }),
         );
       } catch (error) {
-        // fetchAll throws for the whole batch when one request fails in transport.
+        // fetchAll throws for the whole batch when one request fails in transport — or when
+        // the account's daily quota is used up, and then nothing was sent.
         const transportError = error instanceof Error ? error.message : String(error);
-        return requests.map(() => ({ transportError }));
+        const dailyQuota = dailyQuotaService(transportError) === "urlfetch";
+        return requests.map(() => ({ transportError, ...(dailyQuota ? { dailyQuota } : {}) }));
       }
     },
   };

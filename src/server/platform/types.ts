@@ -17,8 +17,15 @@ export interface HttpResponse {
   readonly body: string;
 }
 
-/** A response, or the transport failure (DNS, timeout, connection) that stood in its place. */
-export type HttpOutcome = HttpResponse | { readonly transportError: string };
+/** A request that never got an answer: a transport failure (DNS, timeout, connection), or a quota. */
+export interface TransportFailure {
+  readonly transportError: string;
+  /** Google refused to send it: the account's daily UrlFetch quota is used up. */
+  readonly dailyQuota?: boolean;
+}
+
+/** A response, or the failure that stood in its place. */
+export type HttpOutcome = HttpResponse | TransportFailure;
 
 export interface HttpClient {
   /** Sends the requests at the same time and answers in order; never throws on an HTTP status. */
@@ -73,8 +80,6 @@ export interface DataServices {
   readonly hash: Hasher;
 }
 
-export function isTransportError(
-  outcome: HttpOutcome,
-): outcome is { readonly transportError: string } {
+export function isTransportError(outcome: HttpOutcome): outcome is TransportFailure {
   return "transportError" in outcome;
 }

@@ -11,7 +11,9 @@ import {
   idleJobs,
   logUnderLock,
   resumePull,
+  retryableJobs,
   startPull,
+  waitingJobs,
 } from "../pulls/runPull.js";
 import { dueInOrder, localDay } from "./due.js";
 import { ensureHourlyTrigger, removeHourlyTrigger } from "./hourlyTrigger.js";
@@ -83,7 +85,8 @@ export function runHourlyWork(env: PullEnvironment): void {
   const started = env.data.clock.now();
   const store = new SavedQueryStore(env.properties);
   const timeLeft = () => started + FETCH_BUDGET_MS - env.data.clock.now() > START_RESERVE_MS;
-  for (const job of idleJobs(env, IDLE_MS)) {
+  // Pulls nobody drives, and pulls a daily quota stopped, go on before anything new starts.
+  for (const job of [...idleJobs(env, IDLE_MS), ...retryableJobs(env, started)]) {
     if (!timeLeft()) break;
     resumePull(job.id, env, started);
   }
@@ -128,7 +131,7 @@ export function settleHourlyTrigger(
   env: PullEnvironment,
   store = new SavedQueryStore(env.properties),
 ): void {
-  if (anyScheduleOn(store) || idleJobs(env, 0).length > 0)
+  if (anyScheduleOn(store) || idleJobs(env, 0).length > 0 || waitingJobs(env).length > 0)
     ensureHourlyTrigger(env.triggers, env.userProperties);
   else removeHourlyTrigger(env.triggers, env.userProperties);
 }

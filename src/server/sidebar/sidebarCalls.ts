@@ -9,7 +9,7 @@ import type { SourceName, SourceQuery } from "../../shared/query/types.js";
 import { isAddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
 import type { DataServices, PropertyStore } from "../platform/types.js";
-import { queryInputOf, RUN_LOG_SHEET, STAGING_PREFIX } from "../pulls/pullRequest.js";
+import { isAddonSheet, queryInputOf } from "../pulls/pullRequest.js";
 import { SavedQueryStore, type SavedQueryView, viewOf } from "../schedules/savedQueries.js";
 import { keyFor, readSettings, type SettingsView } from "../settings/settings.js";
 import { fetchRecords } from "../sources/fetchRecords.js";
@@ -62,9 +62,7 @@ export function sidebarContext(env: SidebarEnvironment, locale: "en" | "zh"): Si
     locale,
     now,
     timeZone: env.timeZone,
-    sheets: env
-      .sheetNames()
-      .filter((name) => name !== RUN_LOG_SHEET && !name.startsWith(STAGING_PREFIX)),
+    sheets: env.sheetNames().filter((name) => !isAddonSheet(name)),
     settings: readSettings(env.properties),
     queries: new SavedQueryStore(env.properties)
       .list()

@@ -8,6 +8,13 @@ export { zoneOffsetMs };
 export type CellValue = string | number | boolean | Date;
 
 const NUMERIC = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+/** Sheets refuses a cell of more than 50,000 characters, and with it the whole setValues. */
+export const MAX_CELL_CHARS = 50_000;
+
+/** Text that fits in a cell of `max` characters: longer text is cut to max − 1 and "…". */
+export function fitCell(text: string, max = MAX_CELL_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 
 /** A number for a numeric column; text that isn't a number is kept as text, missing is "". */
 export function numberCell(value: unknown): CellValue {
@@ -26,7 +33,7 @@ export function textCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value);
+  return JSON.stringify(value) ?? "";
 }
 
 /** A yyyymmdd number or string (20250816) as a date at midnight in the spreadsheet's time zone. */

@@ -3,6 +3,7 @@
 
 import { commonEn, commonZh } from "./common.js";
 import { fetchingEn, fetchingZh } from "./fetching.js";
+import { fieldEn, fieldZh } from "./field.js";
 import { pullsEn, pullsZh } from "./pulls.js";
 import { queryEn, queryZh } from "./query.js";
 import { schedulesEn, schedulesZh } from "./schedules.js";
@@ -19,6 +20,7 @@ const en = {
   ...schedulesEn,
   ...sidebarServerEn,
   ...setupEn,
+  ...fieldEn,
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -33,6 +35,7 @@ const zh: Readonly<Record<MessageId, string>> = {
   ...schedulesZh,
   ...sidebarServerZh,
   ...setupZh,
+  ...fieldZh,
 };
 
 const CATALOGUE: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en, zh };
