@@ -24,7 +24,12 @@ import {
   type SavedQuery,
   SavedQueryStore,
 } from "./savedQueries.js";
-import { DAILY_TRIGGER_BUDGET_MS, TriggerBudget } from "./triggerBudget.js";
+import {
+  beginTriggerRun,
+  DAILY_TRIGGER_BUDGET_MS,
+  endTriggerRun,
+  triggerTimeUsed,
+} from "./triggerBudget.js";
 
 /** A job the sidebar drives is resumed every few seconds; one untouched this long is on its own. */
 const IDLE_MS = 5 * 60_000;
@@ -48,11 +53,12 @@ export function noteAuthorizationNeeded(store: SavedQueryStore, now: number): vo
  * Answers the line for the execution log.
  */
 export function runHourlyTrigger(env: PullEnvironment): string {
-  const budget = new TriggerBudget(env.userProperties, (instant) =>
-    localDay(instant, env.timeZone),
-  );
+  const budget = {
+    store: env.userProperties,
+    dayOf: (instant: number) => localDay(instant, env.timeZone),
+  };
   const now = env.data.clock.now();
-  const start = budget.begin(now);
+  const start = beginTriggerRun(budget, now);
   const used = Math.round(start.usedMs / 60_000);
   const limit = DAILY_TRIGGER_BUDGET_MS / 60_000;
   if (!start.allowed) {
@@ -73,10 +79,10 @@ export function runHourlyTrigger(env: PullEnvironment): string {
   try {
     runHourlyWork(env);
   } finally {
-    budget.end(env.data.clock.now());
+    endTriggerRun(budget, env.data.clock.now());
   }
   return message("trigger.ran", {
-    used: Math.round(budget.usedMs(env.data.clock.now()) / 60_000),
+    used: Math.round(triggerTimeUsed(budget, env.data.clock.now()) / 60_000),
     limit,
   });
 }

@@ -30,61 +30,50 @@ export interface BudgetStart {
   readonly firstRefusal: boolean;
 }
 
-export class TriggerBudget {
-  readonly #store: PropertyStore;
-  readonly #dayOf: (instant: number) => string;
+/** Where the day's trigger time is kept, and how an instant's day is named. */
+export interface TriggerClock {
+  readonly store: PropertyStore;
+  readonly dayOf: (instant: number) => string;
+}
 
-  constructor(store: PropertyStore, dayOf: (instant: number) => string) {
-    this.#store = store;
-    this.#dayOf = dayOf;
-  }
-
-  /** Starts a firing at `now`, or refuses it when a whole execution no longer fits today. */
-  begin(now: number): BudgetStart {
-    const record = this.#today(now);
-    if (record.runningSince !== undefined) {
-      record.usedMs += Math.min(EXECUTION_MAX_MS, Math.max(0, now - record.runningSince));
-      delete record.runningSince;
-    }
-    if (record.usedMs + EXECUTION_MAX_MS > DAILY_TRIGGER_BUDGET_MS) {
-      const firstRefusal = !record.noted;
-      record.noted = true;
-      this.#save(record);
-      return { allowed: false, usedMs: record.usedMs, firstRefusal };
-    }
-    const usedMs = record.usedMs;
-    record.runningSince = now;
-    this.#save(record);
-    return { allowed: true, usedMs, firstRefusal: false };
-  }
-
-  /** Ends the firing begun at `begin`, adding its time to the day's. */
-  end(now: number): void {
-    const record = this.#today(now);
-    if (record.runningSince === undefined) return;
-    record.usedMs += Math.max(0, now - record.runningSince);
+/** Starts a firing at `now`, or refuses it when a whole execution no longer fits today. */
+export function beginTriggerRun(clock: TriggerClock, now: number): BudgetStart {
+  const record = today(clock, now);
+  if (record.runningSince !== undefined) {
+    record.usedMs += Math.min(EXECUTION_MAX_MS, Math.max(0, now - record.runningSince));
     delete record.runningSince;
-    this.#save(record);
   }
+  const usedMs = record.usedMs;
+  const allowed = usedMs + EXECUTION_MAX_MS <= DAILY_TRIGGER_BUDGET_MS;
+  const firstRefusal = !allowed && !record.noted;
+  if (allowed) record.runningSince = now;
+  else record.noted = true;
+  clock.store.set(STORED, JSON.stringify(record));
+  return { allowed, usedMs, firstRefusal };
+}
 
-  /** Trigger time used on the day of `now` (a firing under way counted up to `now`). */
-  usedMs(now: number): number {
-    const record = this.#today(now);
-    return record.usedMs + (record.runningSince === undefined ? 0 : now - record.runningSince);
-  }
+/** Ends the firing begun at `beginTriggerRun`, adding its time to the day's. */
+export function endTriggerRun(clock: TriggerClock, now: number): void {
+  const record = today(clock, now);
+  if (record.runningSince === undefined) return;
+  record.usedMs += Math.max(0, now - record.runningSince);
+  delete record.runningSince;
+  clock.store.set(STORED, JSON.stringify(record));
+}
 
-  #today(now: number): TriggerDay {
-    const day = this.#dayOf(now);
-    try {
-      const stored = JSON.parse(this.#store.get(STORED) ?? "null") as TriggerDay | null;
-      if (stored && stored.day === day && Number.isFinite(stored.usedMs)) return stored;
-    } catch {
-      // A damaged record starts the day afresh.
-    }
-    return { day, usedMs: 0 };
-  }
+/** Trigger time used on the day of `now` (a firing under way counted up to `now`). */
+export function triggerTimeUsed(clock: TriggerClock, now: number): number {
+  const record = today(clock, now);
+  return record.usedMs + (record.runningSince === undefined ? 0 : now - record.runningSince);
+}
 
-  #save(record: TriggerDay): void {
-    this.#store.set(STORED, JSON.stringify(record));
+function today(clock: TriggerClock, now: number): TriggerDay {
+  const day = clock.dayOf(now);
+  try {
+    const stored = JSON.parse(clock.store.get(STORED) ?? "null") as TriggerDay | null;
+    if (stored && stored.day === day && Number.isFinite(stored.usedMs)) return stored;
+  } catch {
+    // A damaged record starts the day afresh.
   }
+  return { day, usedMs: 0 };
 }
