@@ -49,6 +49,7 @@ const CODE = `
       " lock=" + (LockService.getDocumentLock() === null ? "none" : "some"));
   }
   function locale() { return Session.getActiveUserLocale(); }
+  function ping() { UrlFetchApp.fetch("http://127.0.0.1:9/", { muteHttpExceptions: true }); }
 `;
 
 const runtimes: AppsScriptRuntime[] = [];
@@ -114,6 +115,16 @@ describe("several spreadsheets of one user", () => {
     const detached = rt.executions.filter((record) => record.kind === "timeTrigger").at(-1);
     expect(detached).toMatchObject({ ok: true, spreadsheet: null });
     expect(detached?.logs).toEqual(["ss=none props=none cache=none lock=none"]);
+  });
+
+  it("share UrlFetch's daily quota: used up in one spreadsheet, it is used up in all", () => {
+    const rt = runtime();
+    const b = rt.openSpreadsheet().spreadsheet.id;
+    expect(rt.http.quota.consume(rt.owner, rt.http.quota.limit, rt.clock.now())).toBe(true);
+    expect(() => rt.serverCall("ping", [], undefined, b)).toThrow(
+      "Service invoked too many times for one day: urlfetch.",
+    );
+    expect(() => rt.serverCall("ping")).toThrow("Service invoked too many times for one day");
   });
 
   it("take a document service away when told to", () => {
