@@ -97,7 +97,7 @@ describe("each check fails with a useful detail when its assumption breaks", () 
     );
   });
 
-  it("document properties: a value written doesn't come back", () => {
+  it("document properties: the store is full, so a test value can't be written", () => {
     // Another execution keeps the store full: the test value can't be written.
     for (let index = 0; rt.properties.document.size() < 500 * 1024 - 9_000; index++) {
       rt.properties.document.set(`filler${index}`, "x".repeat(9_000));
