@@ -101,12 +101,18 @@ export function userProperties(): PropertyStore {
 }
 
 export function documentLock(): DocumentLock {
-  const lock = LockService.getDocumentLock();
+  // Asked for on first use: data services are made for every call, most never lock.
+  let lock: GoogleAppsScript.Lock.Lock | null | undefined;
+  const get = () => {
+    if (lock === undefined) lock = LockService.getDocumentLock();
+    return lock;
+  };
   return {
-    tryLock: (ms) => lock?.tryLock(ms) ?? true,
+    tryLock: (ms) => get()?.tryLock(ms) ?? true,
     release: () => {
-      if (lock?.hasLock()) lock.releaseLock();
+      if (get()?.hasLock()) get()?.releaseLock();
     },
+    holds: () => get()?.hasLock() ?? false,
   };
 }
 
@@ -189,5 +195,6 @@ export function appsScriptDataServices(): DataServices {
     clock: appsScriptClock(),
     cache: documentCache(),
     hash: sha256Hasher,
+    lock: documentLock(),
   };
 }

@@ -51,6 +51,8 @@ export interface DocumentLock {
   /** Waits up to `ms` for the lock; false when another execution kept it. */
   tryLock(ms: number): boolean;
   release(): void;
+  /** True while this execution holds it. */
+  holds?(): boolean;
 }
 
 /** The project's installable triggers for the current user. */
@@ -69,6 +71,8 @@ export interface DataServices {
   readonly clock: Clock;
   readonly cache: KeyValueCache;
   readonly hash: Hasher;
+  /** The document lock, under which the executions of a document share their pacing budget. */
+  readonly lock?: DocumentLock;
 }
 
 export function isTransportError(

@@ -6,16 +6,14 @@ import { FASTMOSS_MAX_ROWS, KEYAPI_MAX_PAGE, pageSize } from "../../shared/query
 import type { SourceName, SourceQuery } from "../../shared/query/types.js";
 import { apiError } from "../http/apiErrors.js";
 import { type FetchedPages, fetchPages, type PagedApi } from "../http/fetchPages.js";
+import { PacingBudget } from "../http/pacingBudget.js";
 import { PageCache } from "../http/pageCache.js";
-import { type PacerState, RatePacer } from "../http/ratePacer.js";
-import type { DataServices, KeyValueCache } from "../platform/types.js";
+import type { DataServices } from "../platform/types.js";
 import { fastMossPagedApi } from "./fastmoss/api.js";
 import { keyApiPagedApi } from "./keyapi/api.js";
 
 /** Requests per second we allow ourselves until an API says otherwise (neither documents one). */
 export const DEFAULT_RATE: Readonly<Record<SourceName, number>> = { keyapi: 10, fastmoss: 10 };
-/** A rate learned from a 429 is trusted for ten minutes, then the default is tried again. */
-const PACER_MEMORY_TTL_SECONDS = 600;
 /** Caching pays for repeatable, formula-sized pulls; a long pull checkpoints instead. */
 const MAX_CACHED_PAGES = 200;
 
@@ -79,57 +77,28 @@ export function fetchRecords(request: RecordsRequest, services: DataServices): F
       ? keyApiPagedApi(query, key, pages)
       : fastMossPagedApi(query, key, pages);
 
-  const pacer = new RatePacer(
-    DEFAULT_RATE[query.source],
-    recallPacer(services.cache, query.source),
-  );
+  const pacer = new PacingBudget(query.source, DEFAULT_RATE[query.source], services);
   const useCache = request.useCache ?? lastPage - firstPage < MAX_CACHED_PAGES;
-  try {
-    const fetched = fetchPages(api, {
-      http: services.http,
-      clock: services.clock,
-      pacer,
-      deadline: request.deadline,
-      redact: (text) => redact(text, key),
-      ...(useCache
-        ? { cache: new PageCache(services.cache, services.hash(canonicalQuery(query))) }
-        : {}),
-    });
-    const wanted = query.limit - (firstPage - 1) * api.pageSize;
-    return {
-      ...fetched,
-      records: fetched.records.slice(0, Math.max(0, wanted)),
-      pageSize: api.pageSize,
-      limit: query.limit,
-    };
-  } finally {
-    // The next execution (a long pull's continuation, the next cell) goes on at this pace and
-    // counts this run's last second of requests, so it isn't refused (KeyAPI charges for a 429).
-    if (pacer.recorded > 0)
-      rememberPacer(services.cache, query.source, pacer.state(services.clock.now()));
-  }
+  const fetched = fetchPages(api, {
+    http: services.http,
+    clock: services.clock,
+    pacer,
+    deadline: request.deadline,
+    redact: (text) => redact(text, key),
+    ...(useCache
+      ? { cache: new PageCache(services.cache, services.hash(canonicalQuery(query))) }
+      : {}),
+  });
+  const wanted = query.limit - (firstPage - 1) * api.pageSize;
+  return {
+    ...fetched,
+    records: fetched.records.slice(0, Math.max(0, wanted)),
+    pageSize: api.pageSize,
+    limit: query.limit,
+  };
 }
 
 /** Removes the key from a text that may reach a person. */
 export function redact(text: string, key: string): string {
   return key.length >= 4 ? text.split(key).join("•••") : text;
-}
-
-function pacerKey(source: SourceName): string {
-  return `tt1|pace|${source}`;
-}
-
-function recallPacer(cache: KeyValueCache, source: SourceName): PacerState | undefined {
-  try {
-    const state = JSON.parse(
-      cache.getAll([pacerKey(source)])[pacerKey(source)] ?? "null",
-    ) as PacerState | null;
-    return state && Number(state.rate) >= 1 && Array.isArray(state.sentAt) ? state : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function rememberPacer(cache: KeyValueCache, source: SourceName, state: PacerState): void {
-  cache.putAll({ [pacerKey(source)]: JSON.stringify(state) }, PACER_MEMORY_TTL_SECONDS);
 }
