@@ -31,6 +31,10 @@ export interface ThreadSetup {
     readonly locale: string;
   };
   readonly realTimeoutMs: number;
+}
+
+/** What a thread is given once, when it starts. */
+export interface ThreadData {
   /** Index of this thread's slot in the shared signal array (slot 0 wakes the scheduler). */
   readonly slot: number;
 }
@@ -70,5 +74,5 @@ export interface ExecutionOutcome {
 export type ThreadReply =
   | { readonly value: unknown; readonly now: number }
   | { readonly error: string; readonly now: number }
-  | { readonly job: ExecutionJob; readonly now: number }
+  | { readonly job: ExecutionJob; readonly setup: ThreadSetup; readonly now: number }
   | { readonly exit: true };

@@ -8,6 +8,7 @@ import { VirtualClock } from "./clock.js";
 import type {
   ExecutionJob,
   ExecutionOutcome,
+  ThreadData,
   ThreadReply,
   ThreadRequest,
   ThreadSetup,
@@ -29,24 +30,25 @@ import { SpreadsheetModel } from "./spreadsheet/model.js";
 import { createSpreadsheetApp } from "./spreadsheet/spreadsheet-app.js";
 import { UiState } from "./spreadsheet/ui-state.js";
 
-const { port, signal, setup } = workerData as {
+const { port, signal, slot } = workerData as ThreadData & {
   port: MessagePort;
   signal: Int32Array;
-  setup: ThreadSetup;
 };
+/** The runtime whose execution runs now (threads are pooled across runtimes). */
+let setup: ThreadSetup;
 const REAL_TIMEOUT_MS = 120_000;
 
 /** Sends a request to the scheduler and blocks until it answers. */
 function ask(request: ThreadRequest): ThreadReply {
-  let seen = Atomics.load(signal, setup.slot);
+  let seen = Atomics.load(signal, slot);
   port.postMessage(request);
   Atomics.add(signal, 0, 1);
   Atomics.notify(signal, 0);
   for (;;) {
     const received = receiveMessageOnPort(port);
     if (received) return received.message as ThreadReply;
-    Atomics.wait(signal, setup.slot, seen, 1_000);
-    seen = Atomics.load(signal, setup.slot);
+    Atomics.wait(signal, slot, seen, 1_000);
+    seen = Atomics.load(signal, slot);
   }
 }
 
@@ -106,7 +108,9 @@ const caches = {
 const http = {
   log: remote("http.log"),
   quota: remote("http.quota"),
-  realTimeoutMs: setup.realTimeoutMs,
+  get realTimeoutMs() {
+    return setup.realTimeoutMs;
+  },
   isWhitelisted: (url: string) => call("http", "isWhitelisted", [url]),
   resolve: (url: URL) => call("http", "resolve", [url.href]),
   exchange: (requests: unknown) => call("http", "exchange", [requests]),
@@ -160,10 +164,14 @@ function createSharedLockService(exec: Execution) {
   };
 }
 
-const script = new vm.Script(setup.code, { filename: "Code.gs" });
-const scopes = new Set(setup.scopes);
+let compiled: { code: string; script: vm.Script } | undefined;
 
 function runJob(job: ExecutionJob): ExecutionOutcome {
+  if (compiled?.code !== setup.code) {
+    compiled = { code: setup.code, script: new vm.Script(setup.code, { filename: "Code.gs" }) };
+  }
+  const { script } = compiled;
+  const scopes = new Set(setup.scopes);
   clock = new SharedClock(job.startAt);
   const realm = createScriptRealm(clock);
   const noActiveUser = job.kind === "customFunction" || job.kind === "timeTrigger";
@@ -244,6 +252,7 @@ function describe(error: unknown, killed: boolean): { name: string; message: str
 }
 
 for (let reply = ask({ op: "ready" }); "job" in reply; ) {
+  setup = reply.setup;
   const outcome = runJob(reply.job);
   reply = ask({ op: "done", outcome });
 }

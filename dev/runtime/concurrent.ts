@@ -69,7 +69,7 @@ export interface ConcurrentHost {
   readonly locks: LockTable;
   readonly http: HttpBridge;
   readonly owner: string;
-  readonly setup: Omit<ThreadSetup, "slot" | "realTimeoutMs">;
+  readonly setup: Omit<ThreadSetup, "realTimeoutMs">;
   nextExecutionId(): number;
   record(outcome: CellOutcome, user: string): void;
 }
@@ -91,6 +91,14 @@ interface Thread {
 }
 
 let workerFile: string | undefined;
+/** Threads outlive a recalculation (starting one is the slow part): one pool per process. */
+const pool: Thread[] = [];
+const signal = new Int32Array(new SharedArrayBuffer(4 * (MAX_CONCURRENT_EXECUTIONS + 1)));
+
+/** Stops the pooled execution threads (they never keep the process alive anyway). */
+export async function closeExecutionThreads(): Promise<void> {
+  await Promise.all(pool.splice(0).map((thread) => thread.worker.terminate()));
+}
 
 /** The execution thread's code, bundled once per process so it runs without a TypeScript loader. */
 function executionThreadFile(): string {
@@ -131,21 +139,25 @@ export function runCellsAtOnce(host: ConcurrentHost, calls: readonly CellCall[])
   const waiting = [...jobs].sort((a, b) => a.startAt - b.startAt || a.id - b.id);
   const outcomes = new Map<number, CellOutcome>();
 
-  const signal = new Int32Array(new SharedArrayBuffer(4 * (MAX_CONCURRENT_EXECUTIONS + 1)));
-  const file = executionThreadFile();
-  const threads: Thread[] = [];
+  const setup: ThreadSetup = { ...host.setup, realTimeoutMs: host.http.realTimeoutMs };
   const threadCount = Math.min(MAX_CONCURRENT_EXECUTIONS, jobs.length);
-  for (let slot = 1; slot <= threadCount; slot++) {
+  const started: Thread[] = [];
+  while (pool.length < threadCount) {
+    const used = new Set(pool.map((thread) => thread.slot));
+    let slot = 1;
+    while (used.has(slot)) slot++;
     const { port1, port2 } = new MessageChannel();
-    const setup: ThreadSetup = { ...host.setup, slot, realTimeoutMs: host.http.realTimeoutMs };
-    const worker = new Worker(file, {
-      workerData: { port: port2, signal, setup },
+    const worker = new Worker(executionThreadFile(), {
+      workerData: { port: port2, signal, slot },
       transferList: [port2],
     });
     worker.unref();
     port1.unref();
-    threads.push({ worker, port: port1, slot });
+    const thread: Thread = { worker, port: port1, slot };
+    pool.push(thread);
+    started.push(thread);
   }
+  const threads = pool.slice(0, threadCount);
 
   const receive = (thread: Thread): ThreadRequest => {
     const giveUpAt = Date.now() + REAL_TIMEOUT_MS;
@@ -275,7 +287,7 @@ export function runCellsAtOnce(host: ConcurrentHost, calls: readonly CellCall[])
   };
 
   try {
-    for (const thread of threads) {
+    for (const thread of started) {
       const first = receive(thread);
       if (first.op !== "ready") throw new Error(`execution thread ${thread.slot} did not start`);
     }
@@ -290,7 +302,7 @@ export function runCellsAtOnce(host: ConcurrentHost, calls: readonly CellCall[])
         const now = host.clock.now();
         const limit = job.timeLimitMs ?? TIME_LIMIT_MS[job.kind];
         free.running = { job, thread: free, wakeAt: now, deadline: now + limit };
-        reply(free, { job: { ...job, startAt: now }, now });
+        reply(free, { job: { ...job, startAt: now }, setup, now });
         serve(free);
         continue;
       }
@@ -318,8 +330,11 @@ export function runCellsAtOnce(host: ConcurrentHost, calls: readonly CellCall[])
       serve(run.thread);
     }
   } finally {
+    // A thread left mid-execution (the run failed) can't be reused: its script waits for an answer.
     for (const thread of threads) {
-      if (!thread.running) reply(thread, { exit: true });
+      if (!thread.running) continue;
+      thread.running = undefined;
+      pool.splice(pool.indexOf(thread), 1);
       void thread.worker.terminate();
     }
   }

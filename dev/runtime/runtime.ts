@@ -7,6 +7,9 @@ import path from "node:path";
 import vm from "node:vm";
 import { VirtualClock } from "./clock.js";
 import { type CellCall, type CellOutcome, runCellsAtOnce } from "./concurrent.js";
+
+export type { CellCall, CellOutcome } from "./concurrent.js";
+
 import { type AuthMode, Execution, type ExecutionKind } from "./execution.js";
 import { createHtmlService } from "./html-service.js";
 import {

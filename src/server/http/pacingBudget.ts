@@ -83,7 +83,8 @@ export class PacingBudget {
     this.#defaultRate = Math.max(MIN_RATE, Math.floor(defaultRate));
     this.#rate = this.#defaultRate;
     this.#services = services;
-    this.#token = Math.floor(this.#random() * 2 ** 40).toString(36);
+    // Tells this run's marks from an identical run's; never the injected (test) randomness.
+    this.#token = Math.floor(Math.random() * 2 ** 40).toString(36);
   }
 
   /** Requests per second, as last read from the shared budget. */
