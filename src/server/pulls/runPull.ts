@@ -1,7 +1,8 @@
 // runQuery, resumeJob and getJobStatus: a pull into a sheet as a job that goes on for as many
-// executions as it needs. Each execution holds the document lock, fetches in chunks until four
-// minutes are used, keeps rows in memory or — when the pull outlasts the execution — in a staging
-// sheet at positions fixed by the checkpoint, and commits them to the target once every page is in.
+// executions as it needs. Each execution holds the document lock, fetches in chunks for as long as
+// its FetchBudget leaves time to write what it fetched, keeps rows in memory or — when the pull
+// outlasts the execution — in a staging sheet at positions fixed by the checkpoint, and commits
+// them to the target once every page is in.
 // A failure leaves the target as it was. Every execution writes a line to the run log.
 
 import { catalogueOf } from "../../shared/columns/index.js";
@@ -16,9 +17,10 @@ import type {
 } from "../platform/types.js";
 import { ensureHourlyTrigger } from "../schedules/hourlyTrigger.js";
 import { keyFor } from "../settings/settings.js";
-import { fetchRecords, lastPageFor } from "../sources/fetchRecords.js";
+import { DEFAULT_RATE, fetchRecords, lastPageFor, pageSizeFor } from "../sources/fetchRecords.js";
 import { columnSpecs, recordRows } from "../sources/rows.js";
 import { commitPull, type PulledRows } from "./commit.js";
+import { FetchBudget } from "./fetchBudget.js";
 import { type JobState, type JobStatus, JobStore } from "./jobStore.js";
 import { type PullRequest, readPullRequest } from "./pullRequest.js";
 import { appendRunLog } from "./runLog.js";
@@ -57,11 +59,8 @@ export interface PullSummary {
   readonly jobId?: string;
 }
 
-/** Apps Script ends an execution at 6 minutes: fetch for 4, leaving time to stage, commit and log. */
+/** Time a schedule may give pulls in one execution (a pull itself fetches by its FetchBudget). */
 export const FETCH_BUDGET_MS = 240_000;
-/** Don't start committing staged rows with less than this left of the 6 minutes. */
-const COMMIT_RESERVE_MS = 60_000;
-const EXECUTION_LIMIT_MS = 360_000;
 const LOCK_WAIT_MS = 30_000;
 /** Pages per fetch: memory stays bounded, and the checkpoint moves often. */
 const CHUNK_PAGES = 200;
@@ -219,7 +218,19 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
   const idIndex = columns.findIndex((column) => column.key === catalogueOf(query.source).idKey);
   const key = keyFor(env.properties, query.source);
   const lastPage = lastPageFor(query);
-  const deadline = started + FETCH_BUDGET_MS;
+  // The whole execution but what staging and committing will take, as measured in this document.
+  const budget = new FetchBudget(env.properties, started);
+  const size = pageSizeFor(query);
+  const deadline = () => {
+    const rowsLeft = Math.max(0, query.limit - job.rowsStaged - buffer.length);
+    return budget.fetchDeadline(env.data.clock.now(), {
+      heldRows: buffer.length,
+      chunkRows: Math.min(rowsLeft, CHUNK_PAGES * size),
+      rowsLeft,
+      totalRows: query.limit,
+      rowsPerSecond: DEFAULT_RATE[query.source] * size,
+    });
+  };
   const snapshot = new Date(job.startedAt);
   // What is saved is always consistent: rows staged and the page to go on from agree.
   let saved: JobState = JSON.parse(JSON.stringify(job)) as JobState;
@@ -229,12 +240,14 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
   const stage = () => {
     if (buffer.length > 0) {
       job.staging ??= stagingName(job.id);
+      const writing = env.data.clock.now();
       stageRows(
         openStaging(env.spreadsheet, job.staging, columns, job.rowsStaged),
         job.rowsStaged,
         buffer,
         columns,
       );
+      budget.measuredStage(buffer.length, env.data.clock.now() - writing);
       job.rowsStaged += buffer.length;
       buffer = [];
     }
@@ -242,9 +255,16 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
     saved = JSON.parse(JSON.stringify(job)) as JobState;
   };
 
-  while (job.phase === "fetching" && env.data.clock.now() < deadline) {
+  for (let until = deadline(); job.phase === "fetching" && env.data.clock.now() < until; ) {
     const fetched = fetchRecords(
-      { query, key, firstPage: job.nextPage, maxPages: CHUNK_PAGES, deadline, useCache: false },
+      {
+        query,
+        key,
+        firstPage: job.nextPage,
+        maxPages: CHUNK_PAGES,
+        deadline: until,
+        useCache: false,
+      },
       env.data,
     );
     job.requests += fetched.stats.requests;
@@ -262,6 +282,7 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
     if (complete) job.phase = "committing";
     else if (fetched.stoppedBy === "deadline") break;
     if (buffer.length >= MEMORY_ROWS) stage();
+    until = deadline();
   }
   if (job.phase === "fetching") {
     stage();
@@ -280,13 +301,14 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
     };
   } else {
     stage();
-    if (env.data.clock.now() + COMMIT_RESERVE_MS > started + EXECUTION_LIMIT_MS) return fetchedRows;
+    if (!budget.canCommit(env.data.clock.now(), job.rowsStaged)) return fetchedRows;
     const sheet = env.spreadsheet.getSheetByName(job.staging);
     if (!sheet)
       throw new AddonError("INTERNAL", message("pull.stagingDeleted", { name: job.staging }));
     pulled = { kind: "staged", sheet, count: job.rowsStaged };
     checkpoint = () => store.save(job);
   }
+  const committing = env.data.clock.now();
   job.rowsWritten = commitPull({
     spreadsheet: env.spreadsheet,
     job,
@@ -295,6 +317,7 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
     idIndex,
     checkpoint,
   });
+  budget.measuredCommit(job.rowsWritten, env.data.clock.now() - committing);
   job.status = "done";
   return fetchedRows;
 }
