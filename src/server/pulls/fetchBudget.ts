@@ -17,9 +17,10 @@ const CALL_MS = 1_000;
 const WEIGHT = 0.5;
 const TIMINGS_KEY = "tt.pullTimings";
 
+/** Measured times; absent until measured (the defaults are guesses, a measurement replaces them). */
 interface Timings {
-  stageMsPerK: number;
-  commitMsPerK: number;
+  stageMsPerK?: number;
+  commitMsPerK?: number;
 }
 
 export interface FetchPlan {
@@ -48,12 +49,13 @@ export class FetchBudget {
 
   /** Milliseconds to stage `rows` rows, by what this document has shown. */
   stageMs(rows: number): number {
-    return rows > 0 ? CALL_MS + (rows / 1000) * this.#timings.stageMsPerK : 0;
+    const perK = this.#timings.stageMsPerK ?? DEFAULT_STAGE_MS_PER_K;
+    return rows > 0 ? CALL_MS + (rows / 1000) * perK : 0;
   }
 
   /** Milliseconds to commit `rows` rows to the target. */
   commitMs(rows: number): number {
-    return CALL_MS + (rows / 1000) * this.#timings.commitMsPerK;
+    return CALL_MS + (rows / 1000) * (this.#timings.commitMsPerK ?? DEFAULT_COMMIT_MS_PER_K);
   }
 
   /**
@@ -109,20 +111,26 @@ function perK(rows: number, ms: number): number {
 }
 
 /** An estimate leans to the slower of the old and the new, so a slow day is not forgotten at once. */
-function blend(previous: number, measured: number): number {
-  return measured >= previous ? measured : previous * (1 - WEIGHT) + measured * WEIGHT;
+function blend(previous: number | undefined, measured: number): number {
+  if (previous === undefined || measured >= previous) return measured;
+  return previous * (1 - WEIGHT) + measured * WEIGHT;
 }
 
 function readTimings(json: string | null): Timings {
+  let parsed: Partial<Record<keyof Timings, unknown>> | null = null;
   try {
-    const parsed = JSON.parse(json ?? "null") as Partial<Timings> | null;
-    const stage = Number(parsed?.stageMsPerK);
-    const commit = Number(parsed?.commitMsPerK);
-    return {
-      stageMsPerK: Number.isFinite(stage) && stage >= 0 ? stage : DEFAULT_STAGE_MS_PER_K,
-      commitMsPerK: Number.isFinite(commit) && commit >= 0 ? commit : DEFAULT_COMMIT_MS_PER_K,
-    };
+    parsed = JSON.parse(json ?? "null") as Partial<Record<keyof Timings, unknown>> | null;
   } catch {
-    return { stageMsPerK: DEFAULT_STAGE_MS_PER_K, commitMsPerK: DEFAULT_COMMIT_MS_PER_K };
+    // Damaged timings are no timings.
   }
+  const read = (value: unknown) => {
+    const number = Number(value);
+    return value != null && Number.isFinite(number) && number >= 0 ? number : undefined;
+  };
+  const timings: Timings = {};
+  const stage = read(parsed?.stageMsPerK);
+  const commit = read(parsed?.commitMsPerK);
+  if (stage !== undefined) timings.stageMsPerK = stage;
+  if (commit !== undefined) timings.commitMsPerK = commit;
+  return timings;
 }
