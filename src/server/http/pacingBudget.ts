@@ -11,7 +11,7 @@ const MIN_RATE = 1;
 /** A rate taught by a 429 is trusted for ten minutes, then the default is tried again. */
 const RATE_MEMORY_MS = 600_000;
 /** How long to wait for the document lock before reserving without it. */
-const LOCK_WAIT_MS = 5_000;
+const LOCK_WAIT_MS = 2_000;
 /** Once the lock was not to be had (a pull holds it), later waves only glance at it. */
 const LOCK_GLANCE_MS = 200;
 /** Reserving a slot takes a few service calls; a slot before they end would be sent late. */
