@@ -44,7 +44,9 @@ describe("dist/Code.js", () => {
       "(function () { try { TT_INFLUENCERS(); } catch (e) { return e; } })()",
       context,
     ) as Error;
-    expect((error.cause as Error).stack).toMatch(/at documentCache .*\n.*at appsScriptDataServices/);
+    expect((error.cause as Error).stack).toMatch(
+      /at documentCache .*\n.*at appsScriptDataServices/,
+    );
   });
 });
 
