@@ -335,7 +335,8 @@ export function generateRegion(seed: number, region: Region, scale = 1): readonl
     takenHandles: new Set(),
   };
   const creators: Creator[] = [];
-  for (let index = 0; index < REGION_PROFILES[region].creators * scale; index++) {
+  const count = REGION_PROFILES[region].creators * scale;
+  for (let index = 0; index < count; index++) {
     creators.push(generateCreator(state, region, index));
   }
   return creators;
