@@ -6,7 +6,7 @@
 // order: fetchAll waves of different cells that overlap in time meet the API's rate limit together.
 // The document's properties, caches, locks and UrlFetch (quota, log) stay in this thread, shared.
 
-import { mkdirSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -106,15 +106,20 @@ function executionThreadFile(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const outfile = path.resolve(here, "../../.build/runtime/concurrent-worker.mjs");
   mkdirSync(path.dirname(outfile), { recursive: true });
-  buildSync({
+  const built = buildSync({
     entryPoints: [path.join(here, "concurrent-worker.ts")],
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
+    write: false,
     outfile,
     logLevel: "error",
   });
+  // Test files build it in parallel processes: write aside, then rename, so none loads half a file.
+  const aside = `${outfile}.${process.pid}`;
+  writeFileSync(aside, built.outputFiles[0]!.contents);
+  renameSync(aside, outfile);
   workerFile = outfile;
   return outfile;
 }
