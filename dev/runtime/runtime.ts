@@ -28,7 +28,12 @@ import {
   PropertyStores,
 } from "./services/index.js";
 import { createConsole, createLogger, createSession } from "./session.js";
-import { createSpreadsheetApp, SpreadsheetModel, UiState } from "./spreadsheet/index.js";
+import {
+  createCharts,
+  createSpreadsheetApp,
+  SpreadsheetModel,
+  UiState,
+} from "./spreadsheet/index.js";
 
 export interface Manifest {
   readonly timeZone?: string;
@@ -311,6 +316,7 @@ export class AppsScriptRuntime {
     const scriptTimeZone = this.manifest.timeZone ?? "Etc/UTC";
     Object.assign(realm.context, {
       SpreadsheetApp: createSpreadsheetApp(this.spreadsheet, exec, this.ui),
+      Charts: createCharts(),
       PropertiesService: createPropertiesService(this.properties, exec),
       CacheService: createCacheService(this.caches, exec),
       LockService: createLockService(this.locks, exec),

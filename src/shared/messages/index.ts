@@ -4,6 +4,7 @@
 import { commonEn, commonZh } from "./common.js";
 import { fetchingEn, fetchingZh } from "./fetching.js";
 import { fieldEn, fieldZh } from "./field.js";
+import { growthEn, growthZh } from "./growth.js";
 import { pullsEn, pullsZh } from "./pulls.js";
 import { queryEn, queryZh } from "./query.js";
 import { schedulesEn, schedulesZh } from "./schedules.js";
@@ -19,6 +20,7 @@ const en = {
   ...schedulesEn,
   ...sidebarServerEn,
   ...fieldEn,
+  ...growthEn,
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -33,6 +35,7 @@ const zh: Readonly<Record<MessageId, string>> = {
   ...schedulesZh,
   ...sidebarServerZh,
   ...fieldZh,
+  ...growthZh,
 };
 
 const CATALOGUE: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en, zh };
