@@ -17,7 +17,7 @@ export const growthEn = {
   "growth.noSnapshot":
     "the range has no snapshot_at column (“{label}”): pass a range written by a history pull, header row included.",
   "growth.noId":
-    "the range has no creator id column (user_id for KeyAPI, uid for FastMoss, or their labels): history pulls always write it — include it in the range.",
+    "the range has no creator id column (user_id for KeyAPI, uid for FastMoss, or their labels): include it in the range, and in the history pull's columns.",
   "growth.noMetric":
     "the range has no {metric} column: choose a metric the history holds, or add the column to the history pull.",
   "growth.unknownMetric":
@@ -51,7 +51,7 @@ export const growthZh: Catalogue<typeof growthEn> = {
   "growth.noSnapshot":
     "该范围没有 snapshot_at 列（“{label}”）：请传入历史模式写入的范围，并包含表头行。",
   "growth.noId":
-    "该范围没有达人 ID 列（KeyAPI 为 user_id，FastMoss 为 uid，或其列名）：历史模式总会写入该列，请将它包含在范围内。",
+    "该范围没有达人 ID 列（KeyAPI 为 user_id，FastMoss 为 uid，或其列名）：请将它包含在范围内，并加入历史拉取的列中。",
   "growth.noMetric": "该范围没有 {metric} 列：请选择历史中已有的指标，或在历史拉取中加入该列。",
   "growth.unknownMetric":
     '“{metric}” 不是 {source} 的数值列：请填写列键或列名，例如 {example}（=TT_COLUMNS("{source}") 可列出全部）。',
