@@ -170,14 +170,15 @@ export function answerFastMoss(
   const list = entries.map((entry) => {
     const item = fastMossItem(seed, entry, context.dataset.details(entry.creator));
     const id = entry.creator.userId;
-    const { creator } = entry;
-    (item.creator as Record<string, unknown>).follower_count = grownFollowers(
-      seed,
-      id,
-      creator.followers,
-      config.growth,
-      now,
-    );
+    if (config.growth !== null) {
+      (item.creator as Record<string, unknown>).follower_count = grownFollowers(
+        seed,
+        id,
+        entry.creator.followers,
+        config.growth,
+        now,
+      );
+    }
     driftRecord(item, config.drift, seed, id, ["uid", "creator"]);
     if (typeof item.creator === "object" && item.creator !== null) {
       driftRecord(item.creator as Record<string, unknown>, config.drift, seed, `${id}:creator`, [

@@ -131,13 +131,12 @@ export function answerKeyApi(
 
   const records = search.page(parsed.value).map((creator) => {
     const record = keyApiRecord(creator, context.dataset.details(creator));
-    record.total_followers_cnt = grownFollowers(
-      seed,
-      creator.userId,
-      creator.followers,
-      config.growth,
-      now,
-    );
+    if (config.growth !== null) {
+      const grown = grownFollowers(seed, creator.userId, creator.followers, config.growth, now);
+      // A count the API sends as text stays text.
+      record.total_followers_cnt =
+        typeof record.total_followers_cnt === "string" ? String(grown) : grown;
+    }
     driftRecord(record, config.drift, seed, creator.userId, ["user_id"]);
     return record;
   });
