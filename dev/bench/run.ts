@@ -7,6 +7,7 @@ import { startFakeApiInWorker } from "../fake-api/worker.js";
 import { buildHarness } from "../harness/build.js";
 import type { HarnessResult } from "../harness/entrypoints.js";
 import { AppsScriptRuntime, apiRoutes } from "../runtime/runtime.js";
+import { benchGrowth, describeGrowthBench } from "./growth.js";
 import { benchUpsert } from "./upsert.js";
 
 const LATENCY_MS = 300;
@@ -254,6 +255,7 @@ async function main(): Promise<void> {
       ]),
     ]),
   );
+  console.log(describeGrowthBench(await benchGrowth()));
   const report = { latencyMs: LATENCY_MS, ratePerSecond: RATE_PER_SECOND, pulls, writes, upserts };
   console.log(`\n${JSON.stringify(report, null, 2)}`);
 }
