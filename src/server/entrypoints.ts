@@ -8,7 +8,11 @@ import { describeError } from "./errors.js";
 import { columnsTable } from "./functions/columnsFunction.js";
 import { creatorsTable, type FunctionEnvironment } from "./functions/creatorsFunction.js";
 import { runCustomFunction } from "./functions/customFunction.js";
-import { type ChartGrowthResult, chartGrowth as writeGrowthChart } from "./growth/chartGrowth.js";
+import {
+  type ChartGrowthResult,
+  growthTarget,
+  chartGrowth as writeGrowthChart,
+} from "./growth/chartGrowth.js";
 import { growthOf, growthTable } from "./growth/growthTable.js";
 import {
   activeSpreadsheet,
@@ -453,14 +457,23 @@ export function chartActiveSheetGrowth(): void {
   useLocale(locale);
   const spreadsheet = activeSpreadsheet();
   try {
-    const result = writeGrowthChart(
+    writeGrowthChart(
       { spreadsheet, lock: documentLock() },
       spreadsheet.getActiveSheet().getName(),
       "",
       "",
     );
-    spreadsheet.getSheetByName(result.sheet)?.activate();
   } catch (error) {
     alertUser(describeError(error));
   }
+}
+
+/**
+ * The active sheet and whether it is a history sheet with snapshots, so the sidebar can offer
+ * "Chart growth" for it.
+ *
+ * @return {sheet, history}
+ */
+export function getGrowthTarget(): { sheet: string; history: boolean } {
+  return growthTarget(activeSpreadsheet());
 }

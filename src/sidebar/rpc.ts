@@ -69,6 +69,8 @@ const SPEAKS_LOCALE = {
   listQueries: true,
   deleteQuery: false,
   runSavedQuery: true,
+  chartGrowth: true,
+  getGrowthTarget: false,
 } as const satisfies { readonly [N in keyof ServerModule]?: TakesLocale<ServerModule[N]> };
 
 export type SidebarCall = keyof typeof SPEAKS_LOCALE;

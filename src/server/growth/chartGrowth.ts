@@ -126,10 +126,14 @@ export function chartGrowth(
         ),
         "legend.position": "right",
         "vAxis.title": chartLabel(growth),
+        // Creators of very different sizes: on a log scale each one's growth shows as a slope.
+        "vAxis.logScale": true,
         width: 720,
         height: 420,
       },
     });
+    // The growth sheet is shown, as a pull's target is after a write.
+    target.activate();
     return { sheet: targetName, creators: growth.creators.length };
   } finally {
     env.lock.release();
@@ -146,4 +150,17 @@ function chartLabel(growth: ReturnType<typeof growthOf>): string {
 
 function invalid(text: string): AddonError {
   return new AddonError("INVALID_ARGUMENT", text);
+}
+
+/** The active sheet, and whether it holds history snapshots (the sidebar offers Chart growth). */
+export function growthTarget(spreadsheet: Spreadsheet): { sheet: string; history: boolean } {
+  const sheet = spreadsheet.getActiveSheet();
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  try {
+    readHistoryHeader(header);
+    return { sheet: sheet.getName(), history: sheet.getLastRow() > 1 };
+  } catch {
+    return { sheet: sheet.getName(), history: false };
+  }
 }

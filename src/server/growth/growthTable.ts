@@ -102,7 +102,8 @@ interface HistoryHeader {
 export function readHistoryHeader(header: readonly unknown[]): HistoryHeader {
   const cells = header.map(normalise);
   const snapshotCells = snapshotNames();
-  const snapshot = cells.findIndex((cell) => snapshotCells.includes(cell));
+  // History mode writes snapshot_at first; a growth sheet's chart data has it further right.
+  const snapshot = cells[0] !== undefined && snapshotCells.includes(cells[0]) ? 0 : -1;
   if (snapshot < 0) fail(message("growth.noSnapshot", { label: message("column.snapshot") }));
   const style: HeaderStyle =
     cells[snapshot] === SNAPSHOT_KEY ? "keys" : cells[snapshot] === snapshotCells[2] ? "zh" : "en";
