@@ -386,8 +386,14 @@ describe("Chart growth", () => {
   it("runs from the menu on the active sheet and shows the growth sheet", async () => {
     await buildHistory({ source: "keyapi", region: "US", limit: 10, sheet: "Menu history" }, [8]);
     rt.spreadsheet.setActiveSheet(rt.spreadsheet.sheet("Menu history"));
+    // What the sidebar asks before offering Chart growth for the current sheet.
+    expect(rt.serverCall("getGrowthTarget")).toEqual({ sheet: "Menu history", history: true });
     expect(rt.menuItem("chartActiveSheetGrowth").ok).toBe(true);
     expect(rt.spreadsheet.activeSheet.name).toBe("Menu history growth");
+    expect(rt.serverCall("getGrowthTarget")).toEqual({
+      sheet: "Menu history growth",
+      history: false,
+    });
     expect(chartsOf("Menu history growth")).toHaveLength(1);
   });
 
