@@ -36,7 +36,9 @@ describe("dist/Code.js", () => {
   });
 
   it("is small, because Apps Script parses it at every custom function call", () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(220 * 1024);
+    // Watching growth (TT_GROWTH, Chart growth, their messages in two languages) added about
+    // 20 KB (issue 17); the bundle is to shrink once unminified whitespace goes (issue 14).
+    expect(Buffer.byteLength(code)).toBeLessThan(240 * 1024);
   });
 });
 
