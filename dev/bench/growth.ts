@@ -26,7 +26,7 @@ const RUNS = 10;
 const DAY = 86_400_000;
 
 /** A history sheet's values as a history pull writes them: the run's time, then the columns. */
-function history(start: number): unknown[][] {
+export function benchHistory(start: number): unknown[][] {
   const specs = catalogueOf("keyapi").defaultKeys.map(
     (key) => catalogueOf("keyapi").columns.find((spec) => spec.key === key)!,
   );
@@ -56,7 +56,7 @@ export async function benchGrowth(): Promise<GrowthBench> {
   await build();
   const rt = new AppsScriptRuntime({ codePath: path.resolve("dist/Code.js") });
   try {
-    const values = history(rt.clock.now() - RUNS * DAY);
+    const values = benchHistory(rt.clock.now() - RUNS * DAY);
     const wallStart = performance.now();
     const table = rt.customFunction("TT_GROWTH", [values, "", 7]) as unknown[][];
     const wallSeconds = (performance.now() - wallStart) / 1000;

@@ -5,6 +5,7 @@
 // one line chart over the right ranges, and replacing them when run again; first/last seen.
 
 import { describe, expect, it } from "vitest";
+import { benchHistory } from "../../dev/bench/growth.js";
 import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import { type AppsScriptRuntime, ScriptError } from "../../dev/runtime/runtime.js";
 import { catalogueOf } from "../../src/shared/columns/index.js";
@@ -232,6 +233,19 @@ describe("TT_GROWTH", () => {
     expectTable(table, expected);
     // Blank metric means followers for FastMoss too.
     expect(growth(history, "", 5)).toEqual(table);
+  });
+
+  it("answers 50,000 snapshot rows well within a custom function's 30 seconds", () => {
+    const history = benchHistory(rt.clock.now() - 10 * DAY);
+    expect(history).toHaveLength(50_001);
+    const started = performance.now();
+    const table = growth(history, "", 7);
+    const seconds = (performance.now() - started) / 1000;
+    expect(table).toHaveLength(5_001);
+    // Generous for a loaded machine; the bench measures about 0.7 s.
+    expect(seconds).toBeLessThan(10);
+    const ratios = table.slice(1).map((row) => row[7] as number);
+    expect(ratios.every((ratio, index) => index === 0 || ratio <= ratios[index - 1]!)).toBe(true);
   });
 
   it("says what is missing, and makes no request", async () => {
