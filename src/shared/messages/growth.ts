@@ -31,7 +31,6 @@ export const growthEn = {
   "growth.nameTooLong":
     "“{sheet}” is too long a name to add “ growth” to (a sheet name has at most {max} characters): rename the history sheet.",
   "growth.busy": "another run is writing to this spreadsheet; try Chart growth again in a minute.",
-  "growth.done": "“{sheet}”: {creators} creators, the {charted} who grew most charted.",
   "argument.historySheet": "name of the history sheet",
   "seen.upsertOnly":
     "{columns} can only be kept by upsert pulls into a sheet (they say when an id first and last appeared there): choose the upsert mode, or leave them out.",
@@ -62,7 +61,6 @@ export const growthZh: Catalogue<typeof growthEn> = {
   "growth.nameTooLong":
     "“{sheet}”名称过长，无法再加上“ growth”（工作表名称最多 {max} 个字符）：请重命名该历史工作表。",
   "growth.busy": "另一个任务正在写入此电子表格；请稍后一分钟再运行“增长图表”。",
-  "growth.done": "“{sheet}”：{creators} 位达人，已为增长最多的 {charted} 位绘制图表。",
   "argument.historySheet": "历史工作表的名称",
   "seen.upsertOnly":
     "{columns} 只能由“更新插入”（upsert）模式写入工作表时保存（记录某 ID 在该表中首次和最近出现的时间）：请选择 upsert 模式，或去掉这些列。",
