@@ -3,7 +3,12 @@
 // each one a top-level function of dist/Code.js.
 
 import { type Locale, localeFrom, message, useLocale } from "../shared/messages/index.js";
+import { useZoneOffsets } from "../shared/timeZones.js";
 import { idArgument, objectArgument } from "./arguments.js";
+import {
+  runDiagnostics as checkSetup,
+  type DiagnosticCheck,
+} from "./diagnostics/runDiagnostics.js";
 import { describeError } from "./errors.js";
 import { columnsTable } from "./functions/columnsFunction.js";
 import { creatorsTable, type FunctionEnvironment } from "./functions/creatorsFunction.js";
@@ -23,12 +28,22 @@ import {
   authorizationRequired,
   documentLock,
   documentProperties,
+  logExecution,
+  missingDocumentServices,
   newId,
   openSidebar,
   spreadsheetTimeZone,
   userLocale,
   userProperties,
 } from "./platform/appsScript.js";
+import {
+  allowedHosts,
+  documentCacheOrNull,
+  documentLockOrNull,
+  documentPropertiesOrNull,
+  formatInZone,
+} from "./platform/probes.js";
+import { checkedZoneOffsets } from "./platform/zoneOffsets.js";
 import {
   type PullEnvironment,
   type PullSummary,
@@ -38,8 +53,9 @@ import {
 } from "./pulls/runPull.js";
 import {
   noteAuthorizationNeeded,
-  runHourlyWork,
+  runHourlyTrigger,
   runSaved,
+  settleAfterSave,
   settleHourlyTrigger,
 } from "./schedules/hourlyWork.js";
 import { refreshAll } from "./schedules/refreshAll.js";
@@ -64,6 +80,10 @@ import {
 import type { CellValue } from "./sources/values.js";
 
 const PRODUCT_NAME = "TikTok Influencers";
+
+// Time zones through Intl only where it agrees with Utilities.formatDate (touches no service
+// until a date is worked out, so the top level stays inert).
+useZoneOffsets(checkedZoneOffsets(() => Date.now()));
 
 /**
  * Sidebar calls speak the sidebar's language, which the user may switch away from their account's:
@@ -97,13 +117,14 @@ function functionEnvironment(): FunctionEnvironment {
 
 function pullEnvironment(): PullEnvironment {
   const properties = documentProperties();
+  const spreadsheet = activeSpreadsheet();
   return {
     data: appsScriptDataServices(),
     properties,
     userProperties: userProperties(),
-    spreadsheet: activeSpreadsheet(),
+    spreadsheet,
     lock: documentLock(),
-    triggers: appsScriptTriggers(),
+    triggers: appsScriptTriggers(spreadsheet),
     timeZone: spreadsheetTimeZone(),
     newId,
     onJobFinished: (job, summary) => {
@@ -258,6 +279,7 @@ export function onOpen(e: unknown): void {
     { caption: message("menu.refreshAll", {}, locale), functionName: "refreshAllSavedQueries" },
     { caption: message("menu.settings", {}, locale), functionName: "showSettings" },
     { caption: message("menu.chartGrowth", {}, locale), functionName: "chartActiveSheetGrowth" },
+    { caption: message("menu.checkSetup", {}, locale), functionName: "showDiagnostics" },
   ]);
   void e;
 }
@@ -279,6 +301,37 @@ export function showSidebar(): void {
 /** Opens the sidebar on its settings. */
 export function showSettings(): void {
   openSidebar(PRODUCT_NAME, "settings");
+}
+
+/** Opens the sidebar on the setup check, which runs runDiagnostics and lists what it found. */
+export function showDiagnostics(): void {
+  openSidebar(PRODUCT_NAME, "diagnostics");
+}
+
+/**
+ * Checks, on the live platform and without a single API request, each assumption the add-on
+ * relies on: the document's properties, cache and lock, this spreadsheet's trigger, Range.copyTo
+ * between sheets, time zones (Intl against Utilities.formatDate), the manifest's allowed hosts.
+ * The results are also written to the sheet "TT Diagnostics".
+ *
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
+ * @return [{id, check, ok, detail}] — detail says what was expected and what was seen.
+ */
+export function runDiagnostics(locale?: unknown): DiagnosticCheck[] {
+  speak(locale);
+  const spreadsheet = activeSpreadsheet();
+  return checkSetup({
+    spreadsheet,
+    properties: documentPropertiesOrNull,
+    cache: documentCacheOrNull,
+    lock: documentLockOrNull,
+    triggers: appsScriptTriggers(spreadsheet),
+    userProperties: userProperties(),
+    allowedHosts: allowedHosts(),
+    formatInZone,
+    clock: appsScriptDataServices().clock,
+    newId,
+  });
 }
 
 /** Runs every saved query now, from the menu, and says how it went. */
@@ -308,12 +361,13 @@ export function refreshAllSavedQueries(): void {
 export function saveQuery(query: unknown, locale?: unknown): { id: string } {
   speak(locale);
   const env = pullEnvironment();
-  const saved = storeQuery(new SavedQueryStore(env.properties), query, {
+  const store = new SavedQueryStore(env.properties);
+  const saved = storeQuery(store, query, {
     now: env.data.clock.now(),
     timeZone: env.timeZone,
     newId,
   });
-  settleHourlyTrigger(env);
+  settleAfterSave(env, store, saved.id);
   return saved;
 }
 
@@ -373,17 +427,26 @@ export function runSavedQuery(id: unknown, locale?: unknown): PullSummary {
 
 /**
  * The hourly time-driven trigger: carries on long pulls nobody is driving, then runs the saved
- * queries that are due.
+ * queries that are due, within the day's 80 minutes of trigger time. A run that finds no active
+ * spreadsheet, no document properties or no document lock touches nothing and says so in the
+ * execution log.
  *
  * @param e The trigger's event.
  */
 export function onHourlyTrigger(e: unknown): void {
   void e;
   if (authorizationRequired()) {
-    noteAuthorizationNeeded(new SavedQueryStore(documentProperties()), Date.now());
+    const properties = documentPropertiesOrNull();
+    if (properties) noteAuthorizationNeeded(new SavedQueryStore(properties), Date.now());
+    logExecution(message("saved.authorize"));
     return;
   }
-  runHourlyWork(pullEnvironment());
+  const missing = missingDocumentServices();
+  if (missing.length > 0) {
+    logExecution(message("trigger.noDocument", { missing: missing.join(", ") }));
+    return;
+  }
+  logExecution(runHourlyTrigger(pullEnvironment()));
 }
 
 /**

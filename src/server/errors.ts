@@ -28,6 +28,8 @@ export type ErrorCode =
   | "NETWORK"
   /** The work could not finish before the execution's deadline. */
   | "TIMEOUT"
+  /** The user has as many triggers as Apps Script allows (20, over all their spreadsheets). */
+  | "TRIGGER_LIMIT"
   /** A daily quota of Google's (UrlFetch calls, property reads) is used up for the account. */
   | "QUOTA"
   /** The document's property store (500 KB) has no room for the add-on's records. */

@@ -69,6 +69,7 @@ const SPEAKS_LOCALE = {
   listQueries: true,
   deleteQuery: false,
   runSavedQuery: true,
+  runDiagnostics: true,
   chartGrowth: true,
   getGrowthTarget: false,
 } as const satisfies { readonly [N in keyof ServerModule]?: TakesLocale<ServerModule[N]> };

@@ -36,9 +36,11 @@ describe("dist/Code.js", () => {
   });
 
   it("is small, because Apps Script parses it at every custom function call", () => {
+    // The setup check and its catalogue in two languages added about 25 KB (issue 13); the bundle
+    // is to shrink well below this once unminified whitespace and comments go (issue 14).
     // Watching growth (TT_GROWTH, Chart growth, their messages in two languages) added about
-    // 20 KB (issue 17); the bundle is to shrink once unminified whitespace goes (issue 14).
-    expect(Buffer.byteLength(code)).toBeLessThan(240 * 1024);
+    // 21 KB (issue 17).
+    expect(Buffer.byteLength(code)).toBeLessThan(262 * 1024);
   });
 });
 

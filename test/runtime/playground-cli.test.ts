@@ -64,6 +64,7 @@ describe("npm start (dev/playground/main.ts)", () => {
       "Refresh all saved queries",
       "Settings",
       "Chart growth",
+      "Check setup",
     ]);
     const settings = await fetch(`${url}/rpc`, {
       method: "POST",

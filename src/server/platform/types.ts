@@ -60,8 +60,10 @@ export interface DocumentLock {
   release(): void;
 }
 
-/** The project's installable triggers for the current user. */
+/** The current user's installable triggers in this spreadsheet (never another's). */
 export interface TriggerManager {
+  /** The spreadsheet's id: anything stored about its trigger is kept under it. */
+  readonly documentId: string;
   /** Handler function names of the user's time-driven triggers, with their ids. */
   list(): { readonly id: string; readonly handler: string }[];
   createHourly(handler: string): string;

@@ -208,11 +208,11 @@ function runExecution(
   if (!env.lock.tryLock(LOCK_WAIT_MS)) {
     const job = store.load(jobId);
     if (!job) return finishedSummary(store, jobId);
+    const noTrigger = job.status === "running" ? keepHourlyTrigger(env) : undefined;
     const summary =
       job.status === "running"
-        ? { ...summaryOf(job), message: message("pull.waiting") }
+        ? { ...summaryOf(job), message: joined(message("pull.waiting"), noTrigger) }
         : summaryOf(job);
-    if (job.status === "running") ensureHourlyTrigger(env.triggers, env.userProperties);
     queueRunLog(env.properties, {
       time: new Date(started),
       query: describeRequest(job.request),
@@ -302,10 +302,11 @@ function runJob(
     dropStaging(env.spreadsheet, job.staging);
     delete job.staging;
   }
-  const summary = summaryOf(job);
+  let summary = summaryOf(job);
   if (status === "running") {
     store.save(job);
-    ensureHourlyTrigger(env.triggers, env.userProperties);
+    const noTrigger = keepHourlyTrigger(env);
+    if (noTrigger) summary = { ...summary, message: joined(summary.message ?? "", noTrigger) };
   } else {
     if (status === "failed") store.save(job);
     store.finish({
@@ -318,7 +319,8 @@ function runJob(
       endedAt: job.updatedAt,
     });
     if (status === "failed" && job.retryAt !== undefined) {
-      ensureHourlyTrigger(env.triggers, env.userProperties);
+      const noTrigger = keepHourlyTrigger(env);
+      if (noTrigger) summary = { ...summary, message: joined(summary.message ?? "", noTrigger) };
     }
     env.onJobFinished?.(job, summary);
   }
@@ -560,8 +562,27 @@ function writeLog(write: () => void): void {
   }
 }
 
+/**
+ * A running job needs the hourly trigger to go on when nobody drives it. When the user has no
+ * trigger left to spare (20 in all), the job still runs while the sidebar drives it: answers why
+ * it can't go on alone.
+ */
+function keepHourlyTrigger(env: PullEnvironment): string | undefined {
+  try {
+    ensureHourlyTrigger(env.triggers, env.userProperties);
+    return undefined;
+  } catch (error) {
+    if (isAddonError(error) && error.code === "TRIGGER_LIMIT") return error.message;
+    throw error;
+  }
+}
+
+function joined(first: string, second: string | undefined): string {
+  return second ? `${first} ${second}`.trim() : first;
+}
+
 /** A line for a run that holds no lock yet: written now, or queued if another run holds it. */
-function logUnderLock(env: PullEnvironment, line: RunLogLine): void {
+export function logUnderLock(env: PullEnvironment, line: RunLogLine): void {
   if (!env.lock.tryLock(LOCK_WAIT_MS)) {
     queueRunLog(env.properties, line);
     return;

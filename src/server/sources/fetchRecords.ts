@@ -102,9 +102,11 @@ export function fetchRecords(request: RecordsRequest, services: DataServices): F
       ? keyApiPagedApi(query, key, pages)
       : fastMossPagedApi(query, key, pages);
 
+  // Cache keys carry a digest of the key: pages paid with one key never serve another.
+  const keyDigest = services.hash(key);
   const pacer = new RatePacer(
     DEFAULT_RATE[query.source],
-    recallPacer(services.cache, query.source),
+    recallPacer(services.cache, query.source, keyDigest),
   );
   const useCache = request.useCache ?? lastPage - firstPage < MAX_CACHED_PAGES;
   try {
@@ -116,7 +118,12 @@ export function fetchRecords(request: RecordsRequest, services: DataServices): F
       redact: (text) => redact(text, key),
       ...(request.keepPartial ? { keepPartial: true } : {}),
       ...(useCache
-        ? { cache: new PageCache(services.cache, services.hash(canonicalQuery(query))) }
+        ? {
+            cache: new PageCache(
+              services.cache,
+              `${keyDigest}.${services.hash(canonicalQuery(query))}`,
+            ),
+          }
         : {}),
     });
     const wanted = query.limit - (firstPage - 1) * api.pageSize;
@@ -130,7 +137,7 @@ export function fetchRecords(request: RecordsRequest, services: DataServices): F
     // The next execution (a long pull's continuation, the next cell) goes on at this pace and
     // counts this run's last second of requests, so it isn't refused (KeyAPI charges for a 429).
     if (pacer.recorded > 0)
-      rememberPacer(services.cache, query.source, pacer.state(services.clock.now()));
+      rememberPacer(services.cache, query.source, keyDigest, pacer.state(services.clock.now()));
   }
 }
 
@@ -140,21 +147,30 @@ export function redact(text: string, key: string): string {
   return key.length >= 4 ? text.split(key).join("•••") : text;
 }
 
-function pacerKey(source: SourceName): string {
-  return `tt1|pace|${source}`;
+/** The pace is the key's: each key has its own rate limit at the API. */
+function pacerKey(source: SourceName, keyDigest: string): string {
+  return `tt1|pace|${source}|${keyDigest}`;
 }
 
-function recallPacer(cache: KeyValueCache, source: SourceName): PacerState | undefined {
+function recallPacer(
+  cache: KeyValueCache,
+  source: SourceName,
+  keyDigest: string,
+): PacerState | undefined {
+  const name = pacerKey(source, keyDigest);
   try {
-    const state = JSON.parse(
-      cache.getAll([pacerKey(source)])[pacerKey(source)] ?? "null",
-    ) as PacerState | null;
+    const state = JSON.parse(cache.getAll([name])[name] ?? "null") as PacerState | null;
     return state && Number(state.rate) >= 1 && Array.isArray(state.sentAt) ? state : undefined;
   } catch {
     return undefined;
   }
 }
 
-function rememberPacer(cache: KeyValueCache, source: SourceName, state: PacerState): void {
-  cache.putAll({ [pacerKey(source)]: JSON.stringify(state) }, PACER_MEMORY_TTL_SECONDS);
+function rememberPacer(
+  cache: KeyValueCache,
+  source: SourceName,
+  keyDigest: string,
+  state: PacerState,
+): void {
+  cache.putAll({ [pacerKey(source, keyDigest)]: JSON.stringify(state) }, PACER_MEMORY_TTL_SECONDS);
 }

@@ -1,6 +1,10 @@
 // Cell values from API values that drift from their documented types: numbers sent as strings,
 // nulls, ids that must stay text, yyyymmdd dates. One odd value never fails a row.
 
+import { zoneOffsetMs } from "../../shared/timeZones.js";
+
+export { zoneOffsetMs };
+
 export type CellValue = string | number | boolean | Date;
 
 const NUMERIC = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
@@ -50,30 +54,6 @@ export function dateInZone(year: number, month: number, day: number, timeZone: s
   const corrected = guess - zoneOffsetMs(instant, timeZone);
   if (corrected !== instant) instant = corrected;
   return new Date(instant);
-}
-
-/** How far a time zone's wall clock is ahead of UTC at an instant. */
-export function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wallClock = Date.UTC(
-    part("year"),
-    part("month") - 1,
-    part("day"),
-    part("hour"),
-    part("minute"),
-    part("second"),
-  );
-  return wallClock - (instant - (instant % 1000));
 }
 
 /** https://www.tiktok.com/@handle, or "" without a handle. */

@@ -8,6 +8,7 @@ import { growthEn, growthZh } from "./growth.js";
 import { pullsEn, pullsZh } from "./pulls.js";
 import { queryEn, queryZh } from "./query.js";
 import { schedulesEn, schedulesZh } from "./schedules.js";
+import { setupEn, setupZh } from "./setup.js";
 import { sidebarServerEn, sidebarServerZh } from "./sidebarServer.js";
 
 export type Locale = "en" | "zh";
@@ -19,6 +20,7 @@ const en = {
   ...pullsEn,
   ...schedulesEn,
   ...sidebarServerEn,
+  ...setupEn,
   ...fieldEn,
   ...growthEn,
 } as const;
@@ -34,6 +36,7 @@ const zh: Readonly<Record<MessageId, string>> = {
   ...pullsZh,
   ...schedulesZh,
   ...sidebarServerZh,
+  ...setupZh,
   ...fieldZh,
   ...growthZh,
 };
