@@ -16,6 +16,7 @@ import { type FakeApiHandle, startFakeApiInWorker } from "../fake-api/worker.js"
 import { buildHarness } from "../harness/build.js";
 import type { HarnessResult } from "../harness/entrypoints.js";
 import { AppsScriptRuntime, apiRoutes, type CellOutcome } from "../runtime/runtime.js";
+import { benchGrowth, describeGrowthBench } from "./growth.js";
 import { benchUpsert } from "./upsert.js";
 
 const LATENCY_MS = 300;
@@ -572,6 +573,8 @@ async function main(): Promise<void> {
       ]),
     ]),
   );
+  const growth = await benchGrowth();
+  console.log(describeGrowthBench(growth));
 
   const report = {
     latencyMs: LATENCY_MS,
@@ -581,6 +584,7 @@ async function main(): Promise<void> {
     longPull: long,
     writes,
     upserts,
+    growth,
     bundle,
   };
   console.log(`\n${JSON.stringify(report, null, 2)}`);

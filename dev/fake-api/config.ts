@@ -3,6 +3,7 @@
 
 import * as z from "zod";
 import { type DriftFlags, NO_DRIFT } from "./drift.js";
+import type { GrowthKnob } from "./growth.js";
 
 export type ApiName = "keyapi" | "fastmoss";
 
@@ -47,6 +48,8 @@ export interface FakeApiConfig {
   drift: DriftFlags;
   /** FastMoss errors travel as HTTP statuses (400, 403, 429, 500) instead of 200. */
   fastmossErrorsAsHttpStatus: boolean;
+  /** Followers that grow with virtual time (growth.ts); null keeps the dataset's counts. */
+  growth: GrowthKnob | null;
 }
 
 export const DEMO_KEYAPI_KEY = "demo-keyapi-key";
@@ -65,6 +68,7 @@ export function defaultConfig(): FakeApiConfig {
     failures: [],
     drift: { ...NO_DRIFT },
     fastmossErrorsAsHttpStatus: false,
+    growth: null,
   };
 }
 
@@ -108,6 +112,14 @@ export const configPatchSchema = z.strictObject({
     .partial()
     .optional(),
   fastmossErrorsAsHttpStatus: z.boolean().optional(),
+  growth: z
+    .strictObject({
+      since: z.number().int(),
+      minRate: z.number().min(0).max(0.5).optional(),
+      maxRate: z.number().min(0).max(1).optional(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export type FakeApiConfigPatch = z.input<typeof configPatchSchema>;
@@ -127,6 +139,7 @@ export function mergeConfig(config: FakeApiConfig, patch: FakeApiConfigPatch): F
   if (valid.fastmossErrorsAsHttpStatus !== undefined)
     merged.fastmossErrorsAsHttpStatus = valid.fastmossErrorsAsHttpStatus;
   if (valid.failures !== undefined) merged.failures = valid.failures;
+  if (valid.growth !== undefined) merged.growth = valid.growth;
   assignDefined(merged.rateLimit, valid.rateLimit);
   assignDefined(merged.keys, valid.keys);
   assignDefined(merged.forbiddenKeys, valid.forbiddenKeys);

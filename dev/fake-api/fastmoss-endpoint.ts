@@ -22,6 +22,7 @@ import {
   rawBodyContentType,
   simulatedLatency,
 } from "./gateway.js";
+import { grownFollowers } from "./growth.js";
 import { uuidFrom } from "./random.js";
 
 export interface FastMossRequest {
@@ -169,6 +170,15 @@ export function answerFastMoss(
   const list = entries.map((entry) => {
     const item = fastMossItem(seed, entry, context.dataset.details(entry.creator));
     const id = entry.creator.userId;
+    if (config.growth !== null) {
+      (item.creator as Record<string, unknown>).follower_count = grownFollowers(
+        seed,
+        id,
+        entry.creator.followers,
+        config.growth,
+        now,
+      );
+    }
     driftRecord(item, config.drift, seed, id, ["uid", "creator"]);
     if (typeof item.creator === "object" && item.creator !== null) {
       driftRecord(item.creator as Record<string, unknown>, config.drift, seed, `${id}:creator`, [

@@ -14,6 +14,7 @@ import {
   rawBodyContentType,
   simulatedLatency,
 } from "./gateway.js";
+import { grownFollowers } from "./growth.js";
 import { type KeyApiSearch, keyApiRecord, parseKeyApiQuery } from "./keyapi.js";
 import { uuidFrom } from "./random.js";
 
@@ -130,6 +131,12 @@ export function answerKeyApi(
 
   const records = search.page(parsed.value).map((creator) => {
     const record = keyApiRecord(creator, context.dataset.details(creator));
+    if (config.growth !== null) {
+      const grown = grownFollowers(seed, creator.userId, creator.followers, config.growth, now);
+      // A count the API sends as text stays text.
+      record.total_followers_cnt =
+        typeof record.total_followers_cnt === "string" ? String(grown) : grown;
+    }
     driftRecord(record, config.drift, seed, creator.userId, ["user_id"]);
     return record;
   });

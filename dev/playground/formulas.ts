@@ -19,6 +19,7 @@ export const ADDON_FUNCTIONS: ReadonlySet<string> = new Set([
   "TT_INFLUENCERS",
   "TT_TOP_POTENTIAL",
   "TT_COLUMNS",
+  "TT_GROWTH",
 ]);
 
 /** A referenced cell holds an error: Sheets answers that error without calling the function. */

@@ -27,6 +27,7 @@ import {
   type UiEvent,
 } from "../runtime/spreadsheet/index.js";
 import { injectShim, loadAssets, type PlaygroundAssets } from "./assets.js";
+import { type PlaygroundChart, playgroundCharts } from "./charts.js";
 import { PlaygroundFormulas } from "./formulas.js";
 import { decodeFromTransport, type RpcAnswer } from "./transport.js";
 
@@ -120,6 +121,8 @@ export interface GridSnapshot {
     readonly columnWidths: Record<number, number>;
     /** The message behind each error shown (#ERROR!, #REF!, #N/A…), for the hover. */
     readonly errors: GridCellError[];
+    /** The sheet's embedded charts with their data, drawn over the grid. */
+    readonly charts: PlaygroundChart[];
   };
 }
 
@@ -178,6 +181,7 @@ export function gridSnapshot(
       backgrounds: shown.backgrounds,
       columnWidths: shown.columnWidths,
       errors: cellErrors(sheet, shown.values),
+      charts: playgroundCharts(spreadsheet, shown.charts),
     },
   };
 }

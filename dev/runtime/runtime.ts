@@ -39,7 +39,12 @@ import {
   PropertyStores,
 } from "./services/index.js";
 import { createConsole, createLogger, createSession } from "./session.js";
-import { createSpreadsheetApp, SpreadsheetModel, UiState } from "./spreadsheet/index.js";
+import {
+  createCharts,
+  createSpreadsheetApp,
+  SpreadsheetModel,
+  UiState,
+} from "./spreadsheet/index.js";
 
 export interface Manifest {
   readonly timeZone?: string;
@@ -445,6 +450,7 @@ export class AppsScriptRuntime {
       ),
       CacheService: createCacheService(this.caches, exec, has("cache") ? document!.cache : null),
       LockService: createLockService(this.locks, exec, has("lock") ? document!.lockKey : null),
+      Charts: createCharts(),
       UrlFetchApp: createUrlFetchApp(this.http, exec),
       Utilities: createUtilities(exec),
       ScriptApp: createScriptApp(exec, {

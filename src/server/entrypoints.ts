@@ -9,9 +9,16 @@ import {
   runDiagnostics as checkSetup,
   type DiagnosticCheck,
 } from "./diagnostics/runDiagnostics.js";
+import { describeError } from "./errors.js";
 import { columnsTable } from "./functions/columnsFunction.js";
 import { creatorsTable, type FunctionEnvironment } from "./functions/creatorsFunction.js";
 import { runCustomFunction } from "./functions/customFunction.js";
+import {
+  type ChartGrowthResult,
+  growthTarget,
+  chartGrowth as writeGrowthChart,
+} from "./growth/chartGrowth.js";
+import { growthOf, growthTable } from "./growth/growthTable.js";
 import {
   activeSpreadsheet,
   addAddonMenu,
@@ -184,6 +191,20 @@ export function TT_COLUMNS(source: unknown): CellValue[][] {
 }
 
 /**
+ * Turns history snapshots into growth: one row per creator with the metric at the start of the
+ * window and now, the change and the change as a ratio, the fastest growers first. Makes no request.
+ *
+ * @param {Array<Array<string>>} history A range written by a history pull, header row included (first column snapshot_at). Example: 'Creators history'!A:Z
+ * @param {string} metric A numeric column's key or label; blank means followers. Example: "total_followers_cnt"
+ * @param {number} days The window in days: the start is the latest snapshot at least this long before a creator's latest one; blank means 7. Example: 30
+ * @return {Array<Array<string>>} A header row, then per creator: id, handle, first and latest snapshot, the metric then and now, the change and the change ratio.
+ * @customfunction
+ */
+export function TT_GROWTH(history: unknown, metric: unknown, days: unknown): CellValue[][] {
+  return runCustomFunction("TT_GROWTH", () => growthTable(growthOf(history, metric, days)));
+}
+
+/**
  * Stores the API keys in the document's properties, so formulas and schedules work for every
  * editor. An empty string removes a key; a key left out stays as it is.
  *
@@ -257,6 +278,7 @@ export function onOpen(e: unknown): void {
     { caption: message("menu.openSidebar", {}, locale), functionName: "showSidebar" },
     { caption: message("menu.refreshAll", {}, locale), functionName: "refreshAllSavedQueries" },
     { caption: message("menu.settings", {}, locale), functionName: "showSettings" },
+    { caption: message("menu.chartGrowth", {}, locale), functionName: "chartActiveSheetGrowth" },
     { caption: message("menu.checkSetup", {}, locale), functionName: "showDiagnostics" },
   ]);
   void e;
@@ -463,4 +485,58 @@ export function previewQuery(query: unknown, locale?: unknown): Preview {
 export function testConnection(source: unknown, locale?: unknown): ConnectionTest {
   speak(locale);
   return withoutSecrets(documentProperties, () => testKey(source, sidebarEnvironment()));
+}
+
+/**
+ * Charts a history sheet's growth: writes the sheet "<sheet> growth" with the TT_GROWTH table as
+ * values and one line chart of the metric over time for the 10 creators who grew most. Running it
+ * again replaces both.
+ *
+ * @param sheet The history sheet's name.
+ * @param metric A numeric column's key or label; blank means followers.
+ * @param days The window in days; blank means 7.
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
+ * @return {sheet, creators}
+ */
+export function chartGrowth(
+  sheet: unknown,
+  metric?: unknown,
+  days?: unknown,
+  locale?: unknown,
+): ChartGrowthResult {
+  speak(locale);
+  const name = idArgument(sheet, "sheet", message("argument.historySheet"));
+  return writeGrowthChart(
+    { spreadsheet: activeSpreadsheet(), lock: documentLock() },
+    name,
+    metric ?? "",
+    days ?? "",
+  );
+}
+
+/** The menu's "Chart growth": charts the active sheet's growth and shows the growth sheet. */
+export function chartActiveSheetGrowth(): void {
+  const locale = localeFrom(userLocale());
+  useLocale(locale);
+  const spreadsheet = activeSpreadsheet();
+  try {
+    writeGrowthChart(
+      { spreadsheet, lock: documentLock() },
+      spreadsheet.getActiveSheet().getName(),
+      "",
+      "",
+    );
+  } catch (error) {
+    alertUser(describeError(error));
+  }
+}
+
+/**
+ * The active sheet and whether it is a history sheet with snapshots, so the sidebar can offer
+ * "Chart growth" for it.
+ *
+ * @return {sheet, history}
+ */
+export function getGrowthTarget(): { sheet: string; history: boolean } {
+  return growthTarget(activeSpreadsheet());
 }

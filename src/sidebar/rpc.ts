@@ -70,6 +70,8 @@ const SPEAKS_LOCALE = {
   deleteQuery: false,
   runSavedQuery: true,
   runDiagnostics: true,
+  chartGrowth: true,
+  getGrowthTarget: false,
 } as const satisfies { readonly [N in keyof ServerModule]?: TakesLocale<ServerModule[N]> };
 
 export type SidebarCall = keyof typeof SPEAKS_LOCALE;

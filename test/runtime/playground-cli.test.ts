@@ -63,6 +63,7 @@ describe("npm start (dev/playground/main.ts)", () => {
       "Open sidebar",
       "Refresh all saved queries",
       "Settings",
+      "Chart growth",
       "Check setup",
     ]);
     const settings = await fetch(`${url}/rpc`, {

@@ -473,7 +473,7 @@ describe("the run log", () => {
 });
 
 describe("the menu", () => {
-  it("adds Open sidebar, Refresh all saved queries, Settings and Check setup, even before authorization", () => {
+  it("adds Open sidebar, Refresh all saved queries, Settings, Chart growth and Check setup, even before authorization", () => {
     expect(rt.simpleTrigger("onOpen", "NONE").ok).toBe(true);
     const menu = rt.ui.menus.at(-1)!;
     expect(
@@ -482,6 +482,7 @@ describe("the menu", () => {
       ["Open sidebar", "showSidebar"],
       ["Refresh all saved queries", "refreshAllSavedQueries"],
       ["Settings", "showSettings"],
+      ["Chart growth", "chartActiveSheetGrowth"],
       ["Check setup", "showDiagnostics"],
     ]);
     expect(rt.simpleTrigger("onInstall", "FULL").ok).toBe(true);
@@ -493,7 +494,7 @@ describe("the menu", () => {
       zh.simpleTrigger("onOpen", "NONE");
       expect(
         zh.ui.menus.at(-1)!.items.map((item) => ("caption" in item ? item.caption : "")),
-      ).toEqual(["打开侧边栏", "刷新所有已保存查询", "设置", "检查设置"]);
+      ).toEqual(["打开侧边栏", "刷新所有已保存查询", "设置", "增长图表", "检查设置"]);
     } finally {
       zh.close();
     }

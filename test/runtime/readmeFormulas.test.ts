@@ -9,7 +9,7 @@ import { AppsScriptRuntime, apiRoutes } from "../../dev/runtime/runtime.js";
 
 const readme = readFileSync("README.md", "utf8");
 const table = readme.slice(
-  readme.indexOf("### Twelve formulas to start from"),
+  readme.indexOf("### Thirteen formulas to start from"),
   readme.indexOf("### What the errors mean"),
 );
 const formulas = [...table.matchAll(/`(=TT_[A-Z_]+\(.*?\))`/g)].map((match) => match[1]!);
@@ -23,6 +23,13 @@ const CELLS: Record<string, unknown> = {
     ["", ""],
   ],
   C1: new Date("2026-11-12T00:00:00Z"),
+  "'Creators history'!A1:N5000": [
+    ["Snapshot at", "Handle", "Followers", "User ID"],
+    [new Date("2026-11-01T09:00:00Z"), "anna", 1000, "1"],
+    [new Date("2026-11-01T09:00:00Z"), "ben", 800, "2"],
+    [new Date("2026-11-09T09:00:00Z"), "anna", 1200, "1"],
+    [new Date("2026-11-09T09:00:00Z"), "ben", 1000, "2"],
+  ],
 };
 
 let api: FakeApiHandle;
@@ -42,8 +49,8 @@ afterAll(async () => {
 });
 
 describe("the README's formulas", () => {
-  it("are a dozen", () => {
-    expect(formulas).toHaveLength(12);
+  it("are thirteen", () => {
+    expect(formulas).toHaveLength(13);
   });
 
   it.each(formulas)("%s answers a table", (formula) => {

@@ -263,7 +263,13 @@ describe("onOpen", () => {
     expect(record.calls["Session.getActiveUserLocale"]).toBe(1);
     expect(
       rt.ui.menus.at(-1)?.items.map((item) => (item.type === "item" ? item.caption : "")),
-    ).toEqual(["Open sidebar", "Refresh all saved queries", "Settings", "Check setup"]);
+    ).toEqual([
+      "Open sidebar",
+      "Refresh all saved queries",
+      "Settings",
+      "Chart growth",
+      "Check setup",
+    ]);
   });
 });
 

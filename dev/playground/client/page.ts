@@ -4,6 +4,7 @@
 
 import type { MenuEntry, MenuRecord } from "../../runtime/spreadsheet/index.js";
 import type { GridSnapshot, Notice, PlaygroundState, Versions } from "../server.js";
+import { showCharts } from "./chart.js";
 
 type ServerVersions = Versions & { now: number };
 
@@ -88,6 +89,8 @@ const page = {
   seen: undefined as ServerVersions | undefined,
   /** The sheet shown; undefined follows the spreadsheet's active sheet. */
   sheet: undefined as string | undefined,
+  /** The spreadsheet's active sheet when last seen: a script that activates another shows it. */
+  activeSeen: undefined as string | undefined,
   selection: { row: 1, column: 1 },
   rows: 0,
   columns: 0,
@@ -95,6 +98,17 @@ const page = {
   localNotices: [] as Notice[],
   nextLocalNotice: -1,
 };
+
+/** Where embedded charts float over the grid, as Sheets shows them. */
+function chartLayer(): HTMLElement {
+  let layer = document.getElementById("charts");
+  if (!layer) {
+    layer = make("div", { className: "chart-layer", testId: "charts" });
+    layer.id = "charts";
+    ui.grid.parentElement?.append(layer);
+  }
+  return layer;
+}
 
 // ---- clock, keys, notices ------------------------------------------------------------------------
 
@@ -646,11 +660,20 @@ function refreshSnapshot(): Promise<void> {
       snapshotAgain = false;
       const query = page.sheet === undefined ? "" : `&sheet=${encodeURIComponent(page.sheet)}`;
       const snapshot = await getJson<GridSnapshot>(`/snapshot?maxRows=200${query}`);
+      const active = snapshot.spreadsheet.activeSheet;
+      const activated = page.activeSeen !== undefined && active !== page.activeSeen;
+      page.activeSeen = active;
+      if (activated && active !== snapshot.sheet.name) {
+        page.sheet = active;
+        snapshotAgain = true;
+        continue;
+      }
       page.snapshot = snapshot;
       page.sheet = snapshot.sheet.name;
       ui.docTitle.textContent = snapshot.spreadsheet.name;
       showTabs(snapshot);
       showGrid(snapshot);
+      showCharts(chartLayer(), snapshot.sheet.charts);
     } while (snapshotAgain);
   })().finally(() => {
     snapshotRequest = undefined;

@@ -2,6 +2,7 @@
 // per-execution SpreadsheetApp factory.
 
 export { cellA1, columnLetters, columnNumber, type GridRect, rectA1 } from "./a1.js";
+export { CHART_TYPES, type ChartSnapshot, createCharts } from "./charts.js";
 export { UNEVALUATED_FORMULA } from "./coercion.js";
 export { LIMITS, MESSAGES, SheetsError } from "./errors.js";
 export {

@@ -2,6 +2,7 @@
 // tests and the playground read and change it directly, scripts through the SpreadsheetApp facade.
 
 import { type GridRect, splitSheetName } from "./a1.js";
+import { type ChartSnapshot, chartSnapshots } from "./charts.js";
 import { InputReader } from "./coercion.js";
 import { isValidTimeZone } from "./dates.js";
 import { LIMITS, MESSAGES, SheetsError } from "./errors.js";
@@ -74,6 +75,8 @@ export interface SheetSnapshot {
   readonly backgrounds: [number, number, string][];
   /** Widths in px of the columns that are not 100 px wide, by column number. */
   readonly columnWidths: Record<number, number>;
+  /** The sheet's embedded charts, with their ranges. */
+  readonly charts: ChartSnapshot[];
 }
 
 export interface SpreadsheetSnapshot {
@@ -380,6 +383,7 @@ function sheetSnapshot(sheet: SheetModel, maxRows: number): SheetSnapshot {
     bold,
     backgrounds,
     columnWidths: sheet.columnWidths(),
+    charts: chartSnapshots(sheet),
   };
 }
 

@@ -291,6 +291,11 @@ export class RangeFacade {
     });
   }
 
+  /** The sheet and rectangle of a Range facade the script handed back (charts keep them). */
+  static locate(value: unknown): { sheet: SheetModel; rect: GridRect } | undefined {
+    return RangeFacade.#isRange(value) ? { sheet: value.#sheet, rect: value.#rect } : undefined;
+  }
+
   /** A Range facade, which the script can't forge: it has the private fields. */
   static #isRange(value: unknown): value is RangeFacade {
     return typeof value === "object" && value !== null && #rect in value;

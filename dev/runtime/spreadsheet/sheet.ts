@@ -3,6 +3,7 @@
 
 import { COST_MS, sheetsDataCost } from "../costs.js";
 import { resolveA1, splitSheetName } from "./a1.js";
+import { SheetCharts } from "./charts.js";
 import { READ, type ServiceContext, WRITE } from "./context.js";
 import { MESSAGES, SheetsError } from "./errors.js";
 import type { SheetModel } from "./sheet-model.js";
@@ -14,10 +15,12 @@ const CLEAR = COST_MS.sheetsDataCall;
 export class SheetFacade {
   readonly #ctx: ServiceContext;
   readonly #sheet: SheetModel;
+  readonly #charts: SheetCharts;
 
   constructor(ctx: ServiceContext, sheet: SheetModel) {
     this.#ctx = ctx;
     this.#sheet = sheet;
+    this.#charts = new SheetCharts(ctx, sheet);
   }
 
   #read<T>(method: string, costMs: number, body: () => T): T {
@@ -320,5 +323,27 @@ export class SheetFacade {
 
   isSheetHidden(): boolean {
     return this.#read("isSheetHidden", META, () => this.#sheet.hidden);
+  }
+
+  // ---- embedded charts (charts.ts) ------------------------------------------------------------
+
+  newChart(): object {
+    return this.#charts.newChart();
+  }
+
+  getCharts(): object[] {
+    return this.#charts.getCharts();
+  }
+
+  insertChart(chart: unknown): void {
+    this.#charts.insertChart(chart);
+  }
+
+  updateChart(chart: unknown): void {
+    this.#charts.updateChart(chart);
+  }
+
+  removeChart(chart: unknown): void {
+    this.#charts.removeChart(chart);
   }
 }

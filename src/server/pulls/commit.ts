@@ -3,6 +3,7 @@
 // row recorded before the first write, upsert matches ids. Staged rows go over with Range.copyTo,
 // one server-side call, whenever the target's columns line up with the pull's.
 
+import { FIRST_SEEN_KEY } from "../../shared/columns/index.js";
 import { message } from "../../shared/messages/index.js";
 import { AddonError } from "../errors.js";
 import type { JobState } from "./jobStore.js";
@@ -121,7 +122,9 @@ function upsert(target: Sheet, input: CommitInput): number {
   const area = target.getRange(1, 1, lastRow, Math.max(target.getLastColumn(), 1));
   const data = area.getValues();
   const layout = layoutFor(data[0] ?? [], columns);
-  const plan = planUpsert(data.slice(1), pulledRows(pulled, columns.length), layout, idIndex);
+  // first_seen_at is set once, when the id first appears in the sheet: a row that has it keeps it.
+  const keep = columns.flatMap((column, index) => (column.key === FIRST_SEEN_KEY ? [index] : []));
+  const plan = planUpsert(data.slice(1), pulledRows(pulled, columns.length), layout, idIndex, keep);
   writeHeaderCells(target, layout.added);
   // Only the rows the pull updates are written, run by run: every other row stays as it was.
   // Their formats are usually right already (the add-on wrote them): then only values go.

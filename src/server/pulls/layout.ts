@@ -85,12 +85,14 @@ export interface UpsertPlan {
 /**
  * Merges pulled rows into existing data rows by id: a row whose id is there replaces that row's
  * pulled columns; a new id is appended. Ids are compared as text, so 19-digit ids match exactly.
+ * The pulled columns in `keep` hold on to a value the existing row already has (first_seen_at).
  */
 export function planUpsert(
   existing: readonly (readonly unknown[])[],
   pulled: readonly (readonly unknown[])[],
   layout: SheetLayout,
   idIndex: number,
+  keep: readonly number[] = [],
 ): UpsertPlan {
   const idColumn = layout.positions[idIndex]!;
   const rowOfId = new Map<string, number>();
@@ -108,7 +110,13 @@ export function planUpsert(
       .replace(/^'/, "");
     const at = rowOfId.get(id);
     if (at !== undefined) {
-      updates.set(at, placeRow(row, layout, existing[at]));
+      const placed = placeRow(row, layout, existing[at]);
+      for (const index of keep) {
+        const position = layout.positions[index]!;
+        const before = existing[at]?.[position];
+        if (before !== undefined && before !== null && before !== "") placed[position] = before;
+      }
+      updates.set(at, placed);
       updated++;
     } else if (id !== "" && appendedIds.has(id)) {
       appendedRows[appendedIds.get(id)!] = placeRow(row, layout);

@@ -1,6 +1,7 @@
 // runQuery's argument → a validated pull: the query, its columns and headers, the sheet to write
 // and the write mode. Every issue names its parameter; nothing is fetched before this passes.
 
+import { isSeenKey } from "../../shared/columns/index.js";
 import {
   issue,
   type QueryInput,
@@ -87,6 +88,10 @@ export function readPullRequest(
     .toLowerCase();
   if (!(WRITE_MODES as readonly string[]).includes(mode)) {
     issues.push(issue("mode", "pull.modeUnknown", { value: String(raw.mode ?? "") }));
+  }
+  const seen = validation.ok ? validation.value.output.columns.filter(isSeenKey) : [];
+  if (seen.length > 0 && mode !== "upsert") {
+    issues.push(issue("columns", "seen.upsertOnly", { columns: seen.join(", ") }));
   }
   if (issues.length > 0 || !validation.ok) return issues;
   return { ...validation.value, sheet, mode: mode as WriteMode };

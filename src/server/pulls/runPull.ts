@@ -7,7 +7,7 @@
 // again — from the first page not fetched. Every execution writes a line to the run log, or
 // queues it when another run holds the lock.
 
-import { catalogueOf } from "../../shared/columns/index.js";
+import { catalogueOf, isSeenKey } from "../../shared/columns/index.js";
 import { message } from "../../shared/messages/index.js";
 import { grouped, issueMessage } from "../../shared/query/index.js";
 import { AddonError, dailyQuotaService, describeError, isAddonError } from "../errors.js";
@@ -381,6 +381,8 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
     });
   };
   const snapshot = new Date(job.startedAt);
+  // An upsert's first/last seen columns hold the run's time (commit keeps a first seen already set).
+  const seenIndexes = columns.flatMap((column, index) => (isSeenKey(column.key) ? [index] : []));
   // What is saved is always consistent: rows staged and the page to go on from agree.
   let saved: JobState = JSON.parse(JSON.stringify(job)) as JobState;
   let buffer: unknown[][] = [];
@@ -436,7 +438,11 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
       job.requests += fetched.stats.requests;
       job.credits += fetched.stats.credits;
       for (const row of recordRows(query.source, fetched.records, specs, env.timeZone)) {
-        buffer.push(mode === "history" ? [snapshot, ...row] : row);
+        if (mode === "history") buffer.push([snapshot, ...row]);
+        else {
+          for (const index of seenIndexes) row[index] = snapshot;
+          buffer.push(row);
+        }
       }
       fetchedRows += fetched.records.length;
       job.nextPage = fetched.lastPage + 1;

@@ -3,7 +3,7 @@
 // formatted as plain text before anything is written, so "=cmd…", "+1 555", "0012345" and 19-digit
 // ids stay exactly as sent; a stray text in a numeric column gets an apostrophe, which Sheets hides.
 
-import { catalogueOf } from "../../shared/columns/index.js";
+import { catalogueOf, isSeenKey } from "../../shared/columns/index.js";
 import type { ColumnFormat } from "../../shared/columns/types.js";
 import { message } from "../../shared/messages/index.js";
 import type { OutputOptions, SourceName } from "../../shared/query/types.js";
@@ -52,7 +52,8 @@ export function sheetColumns(
   const columns = columnSpecs(source, output.columns).map((spec) => ({
     key: spec.key,
     header: output.headers === "keys" ? spec.key : spec.label.en,
-    format: spec.format,
+    // When a creator was first and last seen is a run's time, shown as a snapshot's is.
+    format: isSeenKey(spec.key) ? ("datetime" as const) : spec.format,
   }));
   if (mode !== "history") return columns;
   const snapshot: SheetColumn = {

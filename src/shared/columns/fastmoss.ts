@@ -1,6 +1,7 @@
 // The columns of FastMoss's potential-creators ranking: the answer's field paths joined with dots,
 // one numeric column per audience share, the L3 sales categories as one column, and profile_url.
 
+import { SEEN_COLUMNS } from "./seen.js";
 import { type ColumnCatalogue, type ColumnSpec, column } from "./types.js";
 
 /** The audience age buckets of the documented answer, in order. */
@@ -172,5 +173,6 @@ export const FASTMOSS_COLUMNS: ColumnCatalogue = {
       ["Sales categories", "带货类目"],
       ["Level-3 product categories sold, joined with commas.", "售出商品的三级类目，以逗号分隔。"],
     ),
+    ...SEEN_COLUMNS,
   ],
 };

@@ -1,5 +1,6 @@
 // The columns of KeyAPI's influencer list analytics: the answer's field names, plus profile_url.
 
+import { SEEN_COLUMNS } from "./seen.js";
 import { type ColumnCatalogue, column } from "./types.js";
 
 export const KEYAPI_COLUMNS: ColumnCatalogue = {
@@ -325,5 +326,6 @@ export const KEYAPI_COLUMNS: ColumnCatalogue = {
       ["Top product categories", "主推商品类目"],
       ["Best-selling product categories (JSON, as sent).", "最畅销商品类目（JSON 原文）。"],
     ),
+    ...SEEN_COLUMNS,
   ],
 };

@@ -4,6 +4,7 @@
 import { commonEn, commonZh } from "./common.js";
 import { fetchingEn, fetchingZh } from "./fetching.js";
 import { fieldEn, fieldZh } from "./field.js";
+import { growthEn, growthZh } from "./growth.js";
 import { pullsEn, pullsZh } from "./pulls.js";
 import { queryEn, queryZh } from "./query.js";
 import { schedulesEn, schedulesZh } from "./schedules.js";
@@ -21,6 +22,7 @@ const en = {
   ...sidebarServerEn,
   ...setupEn,
   ...fieldEn,
+  ...growthEn,
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -36,6 +38,7 @@ const zh: Readonly<Record<MessageId, string>> = {
   ...sidebarServerZh,
   ...setupZh,
   ...fieldZh,
+  ...growthZh,
 };
 
 const CATALOGUE: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en, zh };

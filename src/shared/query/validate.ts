@@ -1,7 +1,7 @@
 // Raw user input — custom-function arguments or the sidebar's form — to a validated query, or every
 // issue with it, each naming its parameter.
 
-import { catalogueOf, SOURCE_NAMES, type SourceName } from "../columns/index.js";
+import { catalogueOf, isSeenKey, SOURCE_NAMES, type SourceName } from "../columns/index.js";
 import {
   isOverSomewhere,
   latestCompletePeriod,
@@ -94,6 +94,10 @@ export function validateQuery(input: QueryInput, context: ValidationContext): Va
   const { values, output } = readFilters(source, input, issues);
   const columns = readColumns(source, output.columns, issues);
   const headers = readHeaders(output.headers, issues);
+  const seen = columns.filter(isSeenKey);
+  if (seen.length > 0 && context.limitContext === "formula") {
+    issues.push(issue("columns", "seen.upsertOnly", { columns: seen.join(", ") }));
+  }
   const date =
     source === "fastmoss" && !issues.some((i) => i.parameter.startsWith("date_"))
       ? readPeriod(
@@ -282,7 +286,10 @@ function readColumns(source: SourceName, value: unknown, issues: QueryIssue[]): 
     return [];
   }
   if (typed.length === 0) return [...catalogue.defaultKeys];
-  if (typed.length === 1 && typed[0]!.toLowerCase() === "all") return keys;
+  // `all` is every column an API answer has: the upsert-only seen columns are named, not implied.
+  if (typed.length === 1 && typed[0]!.toLowerCase() === "all") {
+    return keys.filter((key) => !isSeenKey(key));
+  }
   const columns: string[] = [];
   for (const text of typed) {
     const key = keys.find((known) => known.toLowerCase() === text.toLowerCase());

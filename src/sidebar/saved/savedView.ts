@@ -3,6 +3,7 @@
 // inside the sidebar (sandboxed iframes may block window.confirm).
 
 import { h } from "../dom.js";
+import { growthButton, growthPanel } from "../growth/growthPanel.js";
 import { jobSlot } from "../jobs/jobPanel.js";
 import { isBusy, jobActive, type SavedQuery, type SidebarState, serverNow } from "../state.js";
 import { sameItems, watch } from "../store.js";
@@ -72,6 +73,7 @@ function savedItem(ctx: ViewContext, saved: SavedQuery, state: SidebarState): HT
           },
           say(ctx, "saved.edit"),
         ),
+        growthButton(ctx, saved),
         h(
           "button",
           {
@@ -166,6 +168,7 @@ export function savedView(ctx: ViewContext): HTMLElement {
     { class: "saved-view" },
     h("div", { class: "heading-row" }, h("h2", {}, say(ctx, "saved.title")), refresh),
     jobSlot(ctx, "saved"),
+    growthPanel(ctx),
     empty,
     list,
   );

@@ -1,7 +1,7 @@
 // The Search tab's output options: which columns to write (the default set, all, or picked from
 // the catalogue) and how the header row reads.
 
-import { catalogueOf } from "../../shared/columns/index.js";
+import { catalogueOf, isSeenKey } from "../../shared/columns/index.js";
 import type { SourceName } from "../../shared/columns/types.js";
 import { h, uid } from "../dom.js";
 import { inLocale } from "../i18n.js";
@@ -51,7 +51,13 @@ export function outputOptions(ctx: ViewContext, source: SourceName): HTMLElement
       value: "default",
       label: say(ctx, "output.default", { count: catalogue.defaultKeys.length }),
     },
-    { value: "all", label: say(ctx, "output.all", { count: catalogue.columns.length }) },
+    {
+      value: "all",
+      // `all` leaves out the upsert-only first/last seen columns, which are picked by name.
+      label: say(ctx, "output.all", {
+        count: catalogue.columns.filter((column) => !isSeenKey(column.key)).length,
+      }),
+    },
     { value: "pick", label: say(ctx, "output.pick") },
   ];
   const modeControl = select(

@@ -82,3 +82,38 @@ describe("planUpsert", () => {
     expect(plan.appended).toBe(1);
   });
 });
+
+describe("planUpsert with first_seen_at", () => {
+  it("keeps a first seen time a row has, and sets it where the row has none", () => {
+    const seen: SheetColumn[] = [
+      { key: "user_id", header: "User ID", format: "text" },
+      { key: "first_seen_at", header: "First seen here", format: "datetime" },
+      { key: "last_seen_at", header: "Last seen here", format: "datetime" },
+    ];
+    const [old, now] = [new Date(Date.UTC(2026, 0, 1)), new Date(Date.UTC(2026, 0, 9))];
+    const plan = planUpsert(
+      [
+        ["1", old, old],
+        ["2", "", old],
+      ],
+      [
+        ["1", now, now],
+        ["2", now, now],
+        ["3", now, now],
+      ],
+      identityLayout(3),
+      0,
+      [seen.findIndex((column) => column.key === "first_seen_at")],
+    );
+    expect(plan.updatedRuns).toEqual([
+      {
+        start: 0,
+        rows: [
+          ["1", old, now],
+          ["2", now, now],
+        ],
+      },
+    ]);
+    expect(plan.appendedRows).toEqual([["3", now, now]]);
+  });
+});

@@ -2,7 +2,7 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { catalogueOf, SOURCE_NAMES } from "../../../src/shared/columns/index.js";
+import { catalogueOf, SEEN_KEYS, SOURCE_NAMES } from "../../../src/shared/columns/index.js";
 
 /** The field names of the seed's example answer record (KeyAPI's own documentation). */
 function keyapiSeedFields(): string[] {
@@ -40,7 +40,7 @@ describe("column catalogues", () => {
       catalogueOf("keyapi")
         .columns.map((spec) => spec.key)
         .sort(),
-    ).toEqual([...fields, "profile_url"].sort());
+    ).toEqual([...fields, "profile_url", ...SEEN_KEYS].sort());
   });
 
   it("KeyAPI: interaction rate is a ratio, money fields are money, counts are counts, ids are text", () => {
@@ -88,6 +88,8 @@ describe("column catalogues", () => {
         "creator.follower_ages.55+",
         "sales_category_l3",
         "profile_url",
+        // Kept by upsert pulls, not sent by the API.
+        ...SEEN_KEYS,
       ].sort(),
     );
   });

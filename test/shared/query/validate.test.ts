@@ -2,7 +2,7 @@
 // issue is collected and names its parameter.
 
 import { describe, expect, it } from "vitest";
-import { catalogueOf } from "../../../src/shared/columns/index.js";
+import { catalogueOf, SEEN_KEYS } from "../../../src/shared/columns/index.js";
 import { readSource, validateQuery } from "../../../src/shared/query/index.js";
 import { CONTEXT, fastmoss, issuesOf, keyapi, messagesOf, onlyIssue, valid } from "./helpers.js";
 
@@ -328,7 +328,11 @@ describe("ranges", () => {
 });
 
 describe("columns", () => {
-  const keys = (source: "keyapi" | "fastmoss") => catalogueOf(source).columns.map((c) => c.key);
+  // `all` is every column of an API answer: the upsert-only seen columns must be named.
+  const keys = (source: "keyapi" | "fastmoss") =>
+    catalogueOf(source)
+      .columns.map((c) => c.key)
+      .filter((key) => !SEEN_KEYS.includes(key));
 
   it.each([
     [undefined, catalogueOf("keyapi").defaultKeys],
@@ -349,6 +353,18 @@ describe("columns", () => {
     ],
   ])("KeyAPI reads %j", (columns, expected) => {
     expect(valid(keyapi(undefined, { columns })).output.columns).toEqual(expected);
+  });
+
+  it("takes first_seen_at and last_seen_at when named, and refuses them in formulas", () => {
+    expect(
+      valid(keyapi(undefined, { columns: "user_id, first_seen_at, last_seen_at" })).output.columns,
+    ).toEqual(["user_id", "first_seen_at", "last_seen_at"]);
+    const formula = validateQuery(
+      { source: "keyapi", region: "US", limit: 5, filters: {}, columns: "user_id, first_seen_at" },
+      { now: Date.UTC(2026, 5, 1), timeZone: "Etc/UTC", limitContext: "formula" },
+    );
+    expect(formula.ok).toBe(false);
+    if (!formula.ok) expect(formula.issues.map((i) => i.id)).toEqual(["seen.upsertOnly"]);
   });
 
   it("reads FastMoss's dotted keys and its all", () => {
