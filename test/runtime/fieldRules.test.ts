@@ -310,6 +310,16 @@ describe("every argument is checked", () => {
     expect(failure("runSavedQuery", [42])).toMatch(/id must be text/);
     expect(failure("resumeJob", ["x".repeat(5_000)])).toMatch(/at most 100/);
     expect(failure("saveSettings", ["key"])).toMatch(/settings must be an object/);
+    const odd = rt.serverCall("runQuery", [{ ...keyapi(), sheet: { toString: "x" } }]) as Summary;
+    expect(odd).toMatchObject({ status: "failed", sheet: "" });
+    expect(odd.message).toMatch(/sheet is required/);
+    const mode = rt.serverCall("runQuery", [{ ...keyapi(), mode: { toString: "x" } }]) as Summary;
+    expect(mode.message).toMatch(
+      /mode must be replace, append, upsert or history, not "an object"/,
+    );
+    expect(failure("saveQuery", [{ ...keyapi(), name: "S", schedule: { toString: "x" } }])).toMatch(
+      /an object/,
+    );
   });
 
   it("refuses oversized saved queries before storing anything", () => {

@@ -83,11 +83,11 @@ export function readPullRequest(
     issues.push(issue("sheet", "pull.sheetReserved", { name: sheet }));
   }
 
-  const mode = String(raw.mode ?? "")
-    .trim()
-    .toLowerCase();
+  const mode = (typeof raw.mode === "string" ? raw.mode : "").trim().toLowerCase();
   if (!(WRITE_MODES as readonly string[]).includes(mode)) {
-    issues.push(issue("mode", "pull.modeUnknown", { value: String(raw.mode ?? "") }));
+    issues.push(
+      issue("mode", "pull.modeUnknown", { value: shown(raw.mode ?? "").replace(/^"|"$/g, "") }),
+    );
   }
   const seen = validation.ok ? validation.value.output.columns.filter(isSeenKey) : [];
   if (seen.length > 0 && mode !== "upsert") {

@@ -89,27 +89,19 @@ export function startPull(
   const read = readPullRequest(input, { now: started, timeZone: env.timeZone });
   if (Array.isArray(read)) {
     const text = read.map((issue) => issueMessage(issue)).join(" ");
-    const sheet =
-      typeof input === "object" && input !== null && !Array.isArray(input)
-        ? clip(String((input as { sheet?: unknown }).sheet ?? ""), 100)
-        : "";
+    const given =
+      typeof input === "object" && input !== null ? (input as { sheet?: unknown }).sheet : "";
+    const sheet = typeof given === "string" ? clip(given, 100) : "";
     return refused(env, started, safeJson(input), "", sheet, text);
   }
   const request: PullRequest =
     read.mode === "upsert"
       ? { ...read, output: withIdColumn(read.query.source, read.output) }
       : read;
+  const refuse = (text: string) =>
+    refused(env, started, describeRequest(request), request.query.source, request.sheet, text);
   const problem = cellsProblem(env.spreadsheet, request) ?? requestProblem(request.query)?.message;
-  if (problem) {
-    return refused(
-      env,
-      started,
-      describeRequest(request),
-      request.query.source,
-      request.sheet,
-      problem,
-    );
-  }
+  if (problem) return refuse(problem);
   const store = new JobStore(env.properties);
   // The same pull failed not long ago: go on from where it stopped rather than pay again.
   const resumable = store.resumableFor(request, started);
@@ -133,14 +125,7 @@ export function startPull(
     store.save(job);
   } catch (error) {
     // The document's store is full (or failing): say so in the log and the answer.
-    return refused(
-      env,
-      started,
-      describeRequest(request),
-      request.query.source,
-      request.sheet,
-      failureText(error),
-    );
+    return refuse(failureText(error));
   }
   return runExecution(job.id, env, started, false);
 }

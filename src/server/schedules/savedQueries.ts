@@ -3,7 +3,7 @@
 // hourly trigger can run them. A query is validated as a pull before it is saved.
 
 import { message } from "../../shared/messages/index.js";
-import { issue, type QueryIssue } from "../../shared/query/index.js";
+import { issue, type QueryIssue, shown } from "../../shared/query/index.js";
 import { idArgument, objectArgument } from "../arguments.js";
 import { AddonError, isAddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
@@ -105,11 +105,17 @@ export function saveQuery(
   const name = typeof raw.name === "string" ? raw.name.trim() : "";
   if (name === "") issues.push(issue("name", "saved.nameRequired"));
   else if (name.length > MAX_NAME) issues.push(issue("name", "saved.nameTooLong"));
-  const schedule = String(raw.schedule ?? "off")
+  const schedule = (
+    typeof raw.schedule === "string" ? raw.schedule : raw.schedule === undefined ? "off" : "?"
+  )
     .trim()
     .toLowerCase() as Schedule;
   if (!SCHEDULES.includes(schedule))
-    issues.push(issue("schedule", "saved.scheduleUnknown", { value: String(raw.schedule) }));
+    issues.push(
+      issue("schedule", "saved.scheduleUnknown", {
+        value: shown(raw.schedule).replace(/^"|"$/g, ""),
+      }),
+    );
   const query = Object.fromEntries(
     QUERY_FIELDS.filter((field) => raw[field] !== undefined).map((field) => [field, raw[field]]),
   );

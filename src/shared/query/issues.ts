@@ -28,7 +28,19 @@ export function shown(value: unknown): string {
   if (value instanceof Date) {
     return Number.isNaN(value.getTime()) ? "an invalid date" : value.toISOString().slice(0, 10);
   }
-  return typeof value === "string" ? `"${clip(value)}"` : clip(String(value));
+  if (typeof value === "string") return `"${clip(value)}"`;
+  // A range is shown as its cells; any other object from a script (google.script.run carries plain
+  // objects) is never stringified: its toString may be anything, or not a function at all.
+  if (Array.isArray(value)) {
+    return clip(
+      value
+        .flat(2)
+        .map((cell) => (typeof cell === "object" && cell !== null ? "…" : String(cell)))
+        .join(","),
+    );
+  }
+  if (typeof value === "object" && value !== null) return "an object";
+  return clip(String(value));
 }
 
 /** Text cut to what a message may echo of it. */
