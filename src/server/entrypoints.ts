@@ -21,6 +21,7 @@ import {
   userLocale,
   userProperties,
 } from "./platform/appsScript.js";
+import { type RunningPull, runningPulls } from "./pulls/listJobs.js";
 import {
   type PullEnvironment,
   type PullSummary,
@@ -28,6 +29,7 @@ import {
   resumePull,
   startPull,
 } from "./pulls/runPull.js";
+import { sheetHeaders, showWrittenSheet } from "./pulls/targetFit.js";
 import {
   noteAuthorizationNeeded,
   runHourlyWork,
@@ -75,6 +77,7 @@ function sidebarEnvironment(): SidebarEnvironment {
       activeSpreadsheet()
         .getSheets()
         .map((sheet) => sheet.getName()),
+    sheetHeaders: () => sheetHeaders(activeSpreadsheet()),
   };
 }
 
@@ -185,7 +188,10 @@ export function getSettings(): SettingsView {
  */
 export function runQuery(query: unknown, locale?: unknown): PullSummary {
   speak(locale);
-  return startPull(query, pullEnvironment());
+  const env = pullEnvironment();
+  const summary = startPull(query, env);
+  showWrittenSheet(env.spreadsheet, summary);
+  return summary;
 }
 
 /**
@@ -197,7 +203,21 @@ export function runQuery(query: unknown, locale?: unknown): PullSummary {
  */
 export function resumeJob(jobId: unknown, locale?: unknown): PullSummary {
   speak(locale);
-  return resumePull(jobId, pullEnvironment());
+  const env = pullEnvironment();
+  const summary = resumePull(jobId, env);
+  showWrittenSheet(env.spreadsheet, summary);
+  return summary;
+}
+
+/**
+ * The pulls not finished yet, so that a sidebar opened later finds them and can follow them again.
+ *
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
+ * @return [{jobId, status: "running", sheet, rows, requests, startedAt (ISO), limit, source, message, triggerRuns, triggerDoneBy (ISO)}]
+ */
+export function listJobs(locale?: unknown): RunningPull[] {
+  speak(locale);
+  return runningPulls(pullEnvironment());
 }
 
 /**

@@ -21,9 +21,12 @@ import { columnSpecs, recordRows } from "../sources/rows.js";
 import { commitPull, type PulledRows } from "./commit.js";
 import { type JobState, type JobStatus, JobStore } from "./jobStore.js";
 import { type PullRequest, readPullRequest } from "./pullRequest.js";
+import { doneMessage, withLabelLocale } from "./pullText.js";
+import { previewedRecently } from "./previewReuse.js";
 import { appendRunLog } from "./runLog.js";
 import { sheetColumns, withIdColumn } from "./sheetFormat.js";
 import { dropStaging, openStaging, stageRows, stagingName } from "./staging.js";
+import { targetRefusal } from "./targetFit.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -93,11 +96,10 @@ export function startPull(
     });
     return { status: "failed", rows: 0, requests: 0, sheet, message: text };
   }
-  const request: PullRequest =
-    read.mode === "upsert"
-      ? { ...read, output: withIdColumn(read.query.source, read.output) }
-      : read;
-  const tooBig = cellsProblem(env.spreadsheet, request);
+  const request: PullRequest = withLabelLocale(
+    read.mode === "upsert" ? { ...read, output: withIdColumn(read.query.source, read.output) } : read,
+  );
+  const tooBig = targetRefusal(env.spreadsheet, request) ?? cellsProblem(env.spreadsheet, request);
   if (tooBig) {
     logUnderLock(env, {
       time: new Date(started),
@@ -171,7 +173,6 @@ function runExecution(jobId: string, env: PullEnvironment, started: number): Pul
       }
       return summaryOf(job);
     }
-    const requestsBefore = job.requests;
     job.executions++;
     let fetched = 0;
     try {
@@ -200,8 +201,9 @@ function runExecution(jobId: string, env: PullEnvironment, started: number): Pul
       time: new Date(started),
       query: describeRequest(job.request),
       source: job.request.query.source,
-      rows: status === "done" ? job.rowsWritten : fetched,
-      requests: job.requests - requestsBefore,
+      // The pull's totals so far: the last line of a pull tells the whole pull.
+      rows: status === "done" ? job.rowsWritten : Math.max(job.rowsStaged, fetched),
+      requests: job.requests,
       status: job.status,
       message: summary.message ?? "",
     });
@@ -243,8 +245,17 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
   };
 
   while (job.phase === "fetching" && env.data.clock.now() < deadline) {
+    // A preview of this query moments ago fetched page 1: take it from the cache, unpaid.
+    const reuse = job.nextPage === 1 && previewedRecently(env.data, query);
     const fetched = fetchRecords(
-      { query, key, firstPage: job.nextPage, maxPages: CHUNK_PAGES, deadline, useCache: false },
+      {
+        query,
+        key,
+        firstPage: job.nextPage,
+        maxPages: reuse ? 1 : CHUNK_PAGES,
+        deadline,
+        useCache: reuse,
+      },
       env.data,
     );
     job.requests += fetched.stats.requests;
@@ -306,7 +317,7 @@ export function summaryOf(job: JobState): PullSummary {
     return {
       ...base,
       rows: job.rowsWritten,
-      message: message("pull.done", { rows: grouped(job.rowsWritten), sheet, mode }),
+      message: doneMessage(job),
     };
   }
   if (job.status === "failed") {

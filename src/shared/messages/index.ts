@@ -7,6 +7,7 @@ import { pullsEn, pullsZh } from "./pulls.js";
 import { queryEn, queryZh } from "./query.js";
 import { schedulesEn, schedulesZh } from "./schedules.js";
 import { sidebarServerEn, sidebarServerZh } from "./sidebarServer.js";
+import { targetsEn, targetsZh } from "./targets.js";
 
 export type Locale = "en" | "zh";
 
@@ -17,6 +18,7 @@ const en = {
   ...pullsEn,
   ...schedulesEn,
   ...sidebarServerEn,
+  ...targetsEn,
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -30,6 +32,7 @@ const zh: Readonly<Record<MessageId, string>> = {
   ...pullsZh,
   ...schedulesZh,
   ...sidebarServerZh,
+  ...targetsZh,
 };
 
 const CATALOGUE: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en, zh };
