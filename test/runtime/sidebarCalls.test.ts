@@ -95,7 +95,7 @@ describe("testConnection", () => {
     expect(rt.serverCall("testConnection", ["keyapi", "en"])).toEqual({
       ok: true,
       requests: 1,
-      message: "KeyAPI answered: the key works (1 request, 1 credits).",
+      message: "KeyAPI answered: the key works (1 request, 1 credit).",
     });
     expect(rt.serverCall("testConnection", ["fastmoss", "en"])).toMatchObject({
       ok: true,

@@ -10,6 +10,7 @@ import { isAddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
 import type { DataServices, PropertyStore } from "../platform/types.js";
 import { notePreview } from "../pulls/previewReuse.js";
+import { spentText } from "../pulls/pullText.js";
 import { isReservedSheet } from "../../shared/pulls/targetFit.js";
 import { queryInputOf } from "../pulls/pullRequest.js";
 import type { SheetHeader } from "../pulls/targetFit.js";
@@ -147,8 +148,7 @@ export function testConnection(source: unknown, env: SidebarEnvironment): Connec
       requests: fetched.stats.requests,
       message: message("connection.ok", {
         api,
-        requests: fetched.stats.requests,
-        credits: fetched.stats.credits,
+        spent: spentText(fetched.stats.requests, fetched.stats.credits),
       }),
     };
   } catch (error) {

@@ -92,7 +92,7 @@ export function outputOptions(ctx: ViewContext, source: SourceName): HTMLElement
   ];
   return h(
     "details",
-    { class: "group", open: true, "data-testid": "group-output" },
+    { class: "group", "data-testid": "group-output" },
     h("summary", {}, say(ctx, "group.output")),
     h(
       "div",
@@ -101,7 +101,7 @@ export function outputOptions(ctx: ViewContext, source: SourceName): HTMLElement
       modeControl,
       pickerSlot,
       problemLine(ctx, "columns", [modeControl], (s) =>
-        problemText(queryFieldProblem(s, "columns"), ctx.locale),
+        problemText(queryFieldProblem(s, "columns"), ctx.locale, s.search.source),
       ),
     ),
     field(ctx, {
@@ -120,7 +120,7 @@ export function outputOptions(ctx: ViewContext, source: SourceName): HTMLElement
         fields.headers,
       ),
       help: say(ctx, "output.headersHelp"),
-      problem: (s) => problemText(queryFieldProblem(s, "headers"), ctx.locale),
+      problem: (s) => problemText(queryFieldProblem(s, "headers"), ctx.locale, s.search.source),
     }),
   );
 }
