@@ -78,7 +78,8 @@ export const en = {
   "write.title": "Write to sheet",
   "write.sheet": "Sheet",
   "write.help": "“Write to sheet” at the top writes this search's rows here, in the mode below.",
-  "write.sheetHelp": "At most 100 characters. KeyAPI and FastMoss each keep their own sheet and mode.",
+  "write.sheetHelp":
+    "At most 100 characters. KeyAPI and FastMoss each keep their own sheet and mode.",
   "write.newSheet": "A new sheet “{sheet}” will be created.",
   "write.existing": "Writes into the existing sheet “{sheet}”.",
   "write.replaceExisting": "Everything on “{sheet}” will be replaced.",
@@ -115,7 +116,8 @@ export const en = {
   "job.requestsSoFar.one": "{count} request so far",
   "job.requestsSoFar.other": "{count} requests so far",
   "running.title": "Running pulls",
-  "running.intro": "These pulls aren't finished. Follow one to run it on from here until it's done.",
+  "running.intro":
+    "These pulls aren't finished. Follow one to run it on from here until it's done.",
   "running.progress": "“{sheet}”: {rows} of {limit} rows · {requests}",
   "running.started": "Started {time}",
   "running.estimate.one":

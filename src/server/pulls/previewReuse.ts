@@ -2,8 +2,8 @@
 // preview fetched: the preview notes the query for 30 minutes, and the pull's first chunk then
 // reads page 1 from the page cache.
 
-import type { DataServices } from "../platform/types.js";
 import type { SourceQuery } from "../../shared/query/types.js";
+import type { DataServices } from "../platform/types.js";
 import { canonicalQuery } from "../sources/fetchRecords.js";
 
 export const PREVIEW_REUSE_SECONDS = 1800;

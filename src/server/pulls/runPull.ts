@@ -20,9 +20,9 @@ import { fetchRecords, lastPageFor } from "../sources/fetchRecords.js";
 import { columnSpecs, recordRows } from "../sources/rows.js";
 import { commitPull, type PulledRows } from "./commit.js";
 import { type JobState, type JobStatus, JobStore } from "./jobStore.js";
+import { previewedRecently } from "./previewReuse.js";
 import { type PullRequest, readPullRequest } from "./pullRequest.js";
 import { doneMessage, withLabelLocale } from "./pullText.js";
-import { previewedRecently } from "./previewReuse.js";
 import { appendRunLog } from "./runLog.js";
 import { sheetColumns, withIdColumn } from "./sheetFormat.js";
 import { dropStaging, openStaging, stageRows, stagingName } from "./staging.js";
@@ -97,7 +97,9 @@ export function startPull(
     return { status: "failed", rows: 0, requests: 0, sheet, message: text };
   }
   const request: PullRequest = withLabelLocale(
-    read.mode === "upsert" ? { ...read, output: withIdColumn(read.query.source, read.output) } : read,
+    read.mode === "upsert"
+      ? { ...read, output: withIdColumn(read.query.source, read.output) }
+      : read,
   );
   const tooBig = targetRefusal(env.spreadsheet, request) ?? cellsProblem(env.spreadsheet, request);
   if (tooBig) {
@@ -311,7 +313,7 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
 }
 
 export function summaryOf(job: JobState): PullSummary {
-  const { sheet, mode } = job.request;
+  const { sheet } = job.request;
   const base = { status: job.status, requests: job.requests, sheet };
   if (job.status === "done") {
     return {

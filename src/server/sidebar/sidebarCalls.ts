@@ -3,6 +3,7 @@
 // request.
 
 import { message } from "../../shared/messages/index.js";
+import { isReservedSheet } from "../../shared/pulls/targetFit.js";
 import { latestCompletePeriod } from "../../shared/query/dates.js";
 import { validateQuery } from "../../shared/query/index.js";
 import type { SourceName, SourceQuery } from "../../shared/query/types.js";
@@ -10,9 +11,8 @@ import { isAddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
 import type { DataServices, PropertyStore } from "../platform/types.js";
 import { notePreview } from "../pulls/previewReuse.js";
-import { spentText } from "../pulls/pullText.js";
-import { isReservedSheet } from "../../shared/pulls/targetFit.js";
 import { queryInputOf } from "../pulls/pullRequest.js";
+import { spentText } from "../pulls/pullText.js";
 import type { SheetHeader } from "../pulls/targetFit.js";
 import { SavedQueryStore, type SavedQueryView, viewOf } from "../schedules/savedQueries.js";
 import { keyFor, readSettings, type SettingsView } from "../settings/settings.js";
@@ -111,13 +111,8 @@ export function previewQuery(
       label: spec.label[locale],
       format: spec.format,
     })),
-    rows: recordRows(
-      query.source,
-      fetched.records.slice(0, PREVIEW_ROWS),
-      specs,
-      env.timeZone,
-    ).map((row) =>
-      row.map((cell) => (cell instanceof Date ? cell.toISOString() : cell)),
+    rows: recordRows(query.source, fetched.records.slice(0, PREVIEW_ROWS), specs, env.timeZone).map(
+      (row) => row.map((cell) => (cell instanceof Date ? cell.toISOString() : cell)),
     ),
     requests: fetched.stats.requests,
     credits: fetched.stats.credits,

@@ -81,7 +81,11 @@ export function runningPullsPanel(ctx: ViewContext): HTMLElement {
           : [
               h("h2", { id: "running-heading" }, say(ctx, "running.title")),
               h("p", { class: "help" }, say(ctx, "running.intro")),
-              h("ul", { class: "running-list" }, pulls.map((pull) => pullItem(ctx, pull))),
+              h(
+                "ul",
+                { class: "running-list" },
+                pulls.map((pull) => pullItem(ctx, pull)),
+              ),
             ]),
       );
     },

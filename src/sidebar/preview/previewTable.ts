@@ -20,7 +20,8 @@ const FILTER_COLUMN: Readonly<Record<string, string>> = {
 
 /** The column a filter is about: min_total_followers_cnt → total_followers_cnt, and so on. */
 export function filterColumn(filter: string, keys: readonly string[]): string | undefined {
-  const bare = FILTER_COLUMN[filter] ?? filter.replace(/^(min|max)_/, "").replace(/_(min|max)$/, "");
+  const bare =
+    FILTER_COLUMN[filter] ?? filter.replace(/^(min|max)_/, "").replace(/_(min|max)$/, "");
   return keys.find((key) => key === bare || key.endsWith(`.${bare}`));
 }
 

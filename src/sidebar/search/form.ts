@@ -6,6 +6,7 @@ import type { WriteMode } from "../../server/pulls/pullRequest.js";
 import type { Schedule } from "../../server/schedules/due.js";
 import { catalogueOf } from "../../shared/columns/index.js";
 import type { SourceName } from "../../shared/columns/types.js";
+import { type TargetProblem, targetProblem } from "../../shared/pulls/targetFit.js";
 import {
   DEFAULT_LIMIT,
   estimateCost,
@@ -16,7 +17,6 @@ import {
   validateFilterValue,
   validateQuery,
 } from "../../shared/query/index.js";
-import { type TargetProblem, targetProblem } from "../../shared/pulls/targetFit.js";
 import { type Locale, tn, type UiMessageId } from "../i18n.js";
 
 export type { Schedule, WriteMode };

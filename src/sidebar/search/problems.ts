@@ -26,12 +26,12 @@ export function fieldLabels(source: SourceName, locale: Locale): Map<string, str
   return labels;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A sentence of the shared catalogue with parameter names written as the form's labels. */
 export function withLabels(text: string, source: SourceName, locale: Locale): string {
   const labels = fieldLabels(source, locale);
-  const names = [...labels.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const names = [...labels.keys()].sort((a, b) => b.length - a.length).map(escaped);
   // Whole names only: "limit" is replaced, "max_limit" or a quoted value is not.
   const pattern = new RegExp(`(?<![\\w"])(${names.join("|")})(?![\\w"])`, "g");
   const replaced = text.replace(pattern, (name) => labels.get(name) ?? name);
@@ -61,5 +61,7 @@ export function queryFieldProblem(state: SidebarState, name: string): Problem | 
 /** The problem of the sheet or the name, once the user has typed there or tried to use it. */
 export function touchedProblem(state: SidebarState, name: "sheet" | "name"): Problem | undefined {
   if (!state.search.touched.includes(name)) return undefined;
-  return name === "sheet" ? sheetProblem(state.search, state.sheetHeaders) : nameProblem(state.search);
+  return name === "sheet"
+    ? sheetProblem(state.search, state.sheetHeaders)
+    : nameProblem(state.search);
 }

@@ -6,11 +6,11 @@ import type { SourceName } from "../../shared/columns/types.js";
 import { FASTMOSS_REGIONS, SOURCE_MAX_LIMIT } from "../../shared/query/index.js";
 import { h, uid } from "../dom.js";
 import { formatCount } from "../i18n.js";
+import { runningPullsPanel } from "../jobs/runningPulls.js";
 import type { SidebarState } from "../state.js";
 import { rebuildOn, watch } from "../store.js";
 import { inScope, say, type ViewContext } from "../views/context.js";
 import { controlValue, field, select } from "../views/field.js";
-import { runningPullsPanel } from "../jobs/runningPulls.js";
 import { previewNow, previewSection, saveSection, writeSection } from "./actionSections.js";
 import { filterGroups } from "./filterFields.js";
 import { sourceForm, withSourceForm } from "./form.js";
@@ -121,7 +121,8 @@ function regionField(ctx: ViewContext, source: SourceName): HTMLElement {
     const region = controlValue(event);
     ctx.actions.updateSearch((form) => withSourceForm(form, { region }));
   };
-  const problem = (s: SidebarState) => problemText(queryFieldProblem(s, "region"), ctx.locale, s.search.source);
+  const problem = (s: SidebarState) =>
+    problemText(queryFieldProblem(s, "region"), ctx.locale, s.search.source);
   if (source === "fastmoss") {
     const options = FASTMOSS_REGIONS.map((code) => ({
       value: code,
@@ -226,9 +227,7 @@ export function searchView(ctx: ViewContext): HTMLElement {
       version = ctx.store.get().formVersion;
       // A saved query was loaded (Edit): say so where the keyboard is.
       if (loaded) queueMicrotask(() => banner.focus());
-      body.replaceChildren(
-        ...sourceBody(inScope(ctx, inner), ctx.store.get().search.source),
-      );
+      body.replaceChildren(...sourceBody(inScope(ctx, inner), ctx.store.get().search.source));
     },
   );
   return panel;
