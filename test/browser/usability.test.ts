@@ -54,12 +54,12 @@ async function sidebar(locale: Locale = "en"): Promise<Frame> {
   return frame;
 }
 
-const text = (frame: Frame, testid: string) =>
-  frame
+const text = async (frame: Frame, testid: string): Promise<string> =>
+  (await frame
     .getByTestId(testid)
     .first()
     .textContent({ timeout: 500 })
-    .catch(() => "");
+    .catch(() => "")) ?? "";
 
 const executions = (name: string) =>
   playground.runtime.executions.filter((record) => record.functionName === name).length;
@@ -372,6 +372,15 @@ describe("smaller things", () => {
     await expect.poll(() => text(frame, "connection-message-fastmoss")).toMatch(/FastMoss/);
     expect(await text(frame, "connection-message-keyapi")).toMatch(/KeyAPI/);
     await screenshot(page, "usability-connection-lines");
+  });
+
+  it("suggests US for USA, naming the field by its label", async () => {
+    const frame = await sidebar("en");
+    await frame.getByTestId("source-keyapi").click();
+    await frame.getByTestId("region").fill("USA");
+    await expect
+      .poll(() => text(frame, "error-region"))
+      .toMatch(/^Region must be a two-letter .*did you mean "US"\?$/);
   });
 
   it("keeps the FastMoss region list inside 300 px and caps the sheet name at 100 characters", async () => {
