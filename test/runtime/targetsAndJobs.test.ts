@@ -128,6 +128,17 @@ describe("headers in the sidebar's language", () => {
     expect(new Set(rows.slice(1).map((row) => row[0])).size).toBe(30);
   });
 
+  it("runs a query saved from a Chinese sidebar with Chinese labels, also from the hourly trigger", () => {
+    const columns = ["user_id", "total_followers_cnt"];
+    rt.serverCall("saveQuery", [
+      { ...keyapi({ columns, sheet: "每日" }), name: "每日达人", schedule: "hourly" },
+      "zh",
+    ]);
+    // The trigger fires once in the hour, at a moment it chooses.
+    rt.advance(2 * 3_600_000);
+    expect(values("每日")[0]).toEqual(["用户 ID", "粉丝数"]);
+  });
+
   it("matches an existing header written as keys", () => {
     const columns = ["user_id", "total_followers_cnt"];
     run(keyapi({ columns, headers: "keys" }));

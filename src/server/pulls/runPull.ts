@@ -49,6 +49,8 @@ export interface StartOptions {
   readonly started?: number;
   /** The saved query this pull runs for. */
   readonly savedQueryId?: string;
+  /** The language of its header labels when not the call's (a saved query's own). */
+  readonly labelLocale?: "en" | "zh";
 }
 
 export interface PullSummary {
@@ -100,6 +102,7 @@ export function startPull(
     read.mode === "upsert"
       ? { ...read, output: withIdColumn(read.query.source, read.output) }
       : read,
+    options.labelLocale,
   );
   const tooBig = targetRefusal(env.spreadsheet, request) ?? cellsProblem(env.spreadsheet, request);
   if (tooBig) {
