@@ -63,7 +63,7 @@ export const en = {
 
   "preview.title": "Preview",
   "preview.help":
-    "Shows the first 10 rows with one request (one credit for KeyAPI); the same preview within 6 hours is free.",
+    "Shows the first 10 rows with one request (one credit for KeyAPI); the same preview within 6 hours is free, and Write to sheet within 30 minutes doesn't pay for that page again.",
   "preview.button": "Preview",
   "preview.busy": "Loading preview…",
   "preview.loading": "Fetching the first rows…",
@@ -121,9 +121,9 @@ export const en = {
   "running.progress": "“{sheet}”: {rows} of {limit} rows · {requests}",
   "running.started": "Started {time}",
   "running.estimate.one":
-    "Left alone, the hourly trigger runs it on once an hour: about {count} more run, done by {time} at the latest.",
+    "Left alone, the hourly trigger runs it on once an hour: about {count} more run, done by about {time}.",
   "running.estimate.other":
-    "Left alone, the hourly trigger runs it on once an hour: about {count} more runs, done by {time} at the latest.",
+    "Left alone, the hourly trigger runs it on once an hour: about {count} more runs, done by about {time}.",
   "running.follow": "Follow",
   "running.followLabel": "Follow the pull into “{sheet}”",
 
@@ -282,7 +282,8 @@ export const zh: Catalogue<typeof en> = {
   "output.headersHelp": "名称便于阅读；字段在任何语言下都不变。",
 
   "preview.title": "预览",
-  "preview.help": "用一次请求显示前 10 行（KeyAPI 消耗 1 个额度）；6 小时内相同的预览免费。",
+  "preview.help":
+    "用一次请求显示前 10 行（KeyAPI 消耗 1 个额度）；6 小时内相同的预览免费，30 分钟内“写入表格”也不会为这一页再次付费。",
   "preview.button": "预览",
   "preview.busy": "正在加载预览…",
   "preview.loading": "正在获取前几行…",
@@ -338,9 +339,9 @@ export const zh: Catalogue<typeof en> = {
   "running.progress": "“{sheet}”：{rows} / {limit} 行 · {requests}",
   "running.started": "开始于 {time}",
   "running.estimate.one":
-    "如果不跟进，每小时的触发器每小时继续运行一次：大约还需 {count} 次，最晚在 {time} 完成。",
+    "如果不跟进，每小时的触发器每小时继续运行一次：大约还需 {count} 次，预计 {time} 左右完成。",
   "running.estimate.other":
-    "如果不跟进，每小时的触发器每小时继续运行一次：大约还需 {count} 次，最晚在 {time} 完成。",
+    "如果不跟进，每小时的触发器每小时继续运行一次：大约还需 {count} 次，预计 {time} 左右完成。",
   "running.follow": "跟进",
   "running.followLabel": "跟进写入“{sheet}”的拉取",
 

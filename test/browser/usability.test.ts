@@ -100,7 +100,7 @@ const WORDS = {
     followers: /^Followers, at least \(500000\) is above Followers, at most \(1000\)/,
     running: /Running pulls/,
     estimate:
-      /hourly trigger runs it on once an hour: about \d+ more runs?, done by \d{4}-\d\d-\d\d \d\d:\d\d/,
+      /hourly trigger runs it on once an hour: about \d+ more runs?, done by about \d{4}-\d\d-\d\d \d\d:\d\d\./,
     saved: /^Saved “/,
     saveButton: "Save query",
   },
@@ -113,7 +113,7 @@ const WORDS = {
     followers: /^粉丝数下限（500000）大于 粉丝数上限（1000）/,
     running: /进行中的拉取/,
     estimate:
-      /每小时的触发器每小时继续运行一次：大约还需 \d+ 次，最晚在 \d{4}-\d\d-\d\d \d\d:\d\d 完成/,
+      /每小时的触发器每小时继续运行一次：大约还需 \d+ 次，预计 \d{4}-\d\d-\d\d \d\d:\d\d 左右完成/,
     saved: /^已保存“/,
     saveButton: "保存查询",
   },

@@ -72,10 +72,10 @@ describe("Running pulls", () => {
   it("says the progress and when the hourly trigger alone would finish", () => {
     expect(runningProgress(pull, "en")).toBe("“Big”: 4,800 of 20,000 rows · 480 requests so far");
     expect(runningEstimate(pull, "en", "Asia/Shanghai")).toBe(
-      "Left alone, the hourly trigger runs it on once an hour: about 4 more runs, done by 2026-11-16 21:00 at the latest.",
+      "Left alone, the hourly trigger runs it on once an hour: about 4 more runs, done by about 2026-11-16 21:00.",
     );
     expect(runningEstimate({ ...pull, triggerRuns: 1 }, "zh", "UTC")).toMatch(
-      /大约还需 1 次，最晚在 2026-11-16 13:00 完成/,
+      /大约还需 1 次，预计 2026-11-16 13:00 左右完成/,
     );
   });
 });

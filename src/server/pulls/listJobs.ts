@@ -17,7 +17,7 @@ export interface RunningPull extends PullSummary {
   readonly source: string;
   /** Hourly trigger runs still needed when nobody drives the pull (each runs it on once). */
   readonly triggerRuns: number;
-  /** When the hourly trigger alone would have finished it, at the latest (ISO). */
+  /** About when the hourly trigger alone would finish it (ISO): one run an hour from now. */
   readonly triggerDoneBy: string;
 }
 

@@ -4,6 +4,7 @@
 
 import { h } from "../dom.js";
 import { formatCount, formatDateTime, type Locale, t, tn } from "../i18n.js";
+import { reveal } from "../search/actionSections.js";
 import type { RunningPull } from "../state.js";
 import { rebuildOn } from "../store.js";
 import { say, type ViewContext } from "../views/context.js";
@@ -54,7 +55,13 @@ function pullItem(ctx: ViewContext, pull: RunningPull): HTMLElement {
           class: "secondary",
           "data-testid": "follow-job",
           "aria-label": say(ctx, "running.followLabel", { sheet: pull.sheet }),
-          onClick: () => void ctx.actions.followJob(pull.jobId),
+          onClick: () => {
+            void ctx.actions.followJob(pull.jobId);
+            // Its progress shows below the sheet and mode: bring it into sight.
+            queueMicrotask(() =>
+              reveal(document.querySelector("[data-testid=write-section] .job-slot")),
+            );
+          },
         },
         say(ctx, "running.follow"),
       ),
