@@ -395,6 +395,20 @@ describe("smaller things", () => {
     expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       width,
     );
+    // The preview's "Sales type" reads as words, not FastMoss's codes.
+    await frame.getByTestId("limit").fill("10");
+    await frame.getByTestId("preview-button").click();
+    await frame.getByTestId("preview-table").waitFor();
+    const headers = await frame.locator("[data-testid=preview-table] th").allTextContents();
+    const salesType = headers.indexOf("Sales type");
+    expect(salesType).toBeGreaterThan(0);
+    const sales = await frame
+      .locator(`[data-testid=preview-table] tbody td:nth-child(${salesType + 1})`)
+      .allTextContents();
+    expect(sales.length).toBeGreaterThan(0);
+    expect(sales.every((cell) => ["Video", "Live", "Video and live", ""].includes(cell))).toBe(
+      true,
+    );
     await frame.getByTestId("sheet-name").fill("x".repeat(500));
     expect((await frame.getByTestId("sheet-name").inputValue()).length).toBe(100);
 
