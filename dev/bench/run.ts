@@ -7,6 +7,7 @@ import { startFakeApiInWorker } from "../fake-api/worker.js";
 import { buildHarness } from "../harness/build.js";
 import type { HarnessResult } from "../harness/entrypoints.js";
 import { AppsScriptRuntime, apiRoutes } from "../runtime/runtime.js";
+import { benchUpsert } from "./upsert.js";
 
 const LATENCY_MS = 300;
 const RATE_PER_SECOND = 10;
@@ -235,7 +236,25 @@ async function main(): Promise<void> {
       ]),
     ]),
   );
-  const report = { latencyMs: LATENCY_MS, ratePerSecond: RATE_PER_SECOND, pulls, writes };
+  const upserts = await benchUpsert();
+  console.log(
+    "\nUpsert — 1,000 rows into a 10,000-row sheet, only updated rows written (built bundle); seconds modelled\n",
+  );
+  console.log(
+    table([
+      ["case", "updated", "appended", "writes", "formats", "sheet calls", "modelled s"],
+      ...upserts.map((upsert) => [
+        upsert.name,
+        String(upsert.updated),
+        String(upsert.appended),
+        String(upsert.writeCalls),
+        String(upsert.formatCalls),
+        String(upsert.sheetCalls),
+        upsert.modelledSeconds.toFixed(2),
+      ]),
+    ]),
+  );
+  const report = { latencyMs: LATENCY_MS, ratePerSecond: RATE_PER_SECOND, pulls, writes, upserts };
   console.log(`\n${JSON.stringify(report, null, 2)}`);
 }
 

@@ -103,6 +103,7 @@ export const configPatchSchema = z.strictObject({
       missingFields: z.boolean(),
       nullNumbers: z.boolean(),
       fastmossMsgField: z.boolean(),
+      longNames: z.boolean(),
     })
     .partial()
     .optional(),

@@ -14,6 +14,8 @@ export interface DriftFlags {
   nullNumbers: boolean;
   /** FastMoss answers say `msg` instead of `message`. */
   fastmossMsgField: boolean;
+  /** Some records carry a name longer than a cell holds (50,001 characters). */
+  longNames: boolean;
 }
 
 export const NO_DRIFT: Readonly<DriftFlags> = {
@@ -22,7 +24,12 @@ export const NO_DRIFT: Readonly<DriftFlags> = {
   missingFields: false,
   nullNumbers: false,
   fastmossMsgField: false,
+  longNames: false,
 };
+
+/** A name one character longer than a Sheets cell takes. */
+export const LONG_NAME_CHARS = 50_001;
+const NAME_FIELDS = ["nick_name", "nickname"];
 
 /** The share of records each record-level drift touches. */
 export const DRIFT_SHARE = {
@@ -30,6 +37,7 @@ export const DRIFT_SHARE = {
   extraFields: 0.25,
   missingFields: 0.2,
   nullNumbers: 0.2,
+  longNames: 0.05,
 } as const;
 
 type RecordDrift = keyof typeof DRIFT_SHARE;
@@ -69,6 +77,12 @@ export function driftRecord(
   if (flags.missingFields && drifts(seed, "missingFields", id)) {
     const candidates = Object.keys(record).filter((field) => !protectedFields.includes(field));
     for (const field of someFields(seed, "missingFields", id, candidates)) delete record[field];
+  }
+  if (flags.longNames && drifts(seed, "longNames", id)) {
+    for (const field of NAME_FIELDS.filter((name) => typeof record[name] === "string")) {
+      const name = record[field] as string;
+      record[field] = name.padEnd(LONG_NAME_CHARS, "ー");
+    }
   }
   if (flags.extraFields && drifts(seed, "extraFields", id)) {
     record.new_metric_v3 = Math.round(fraction(seed, "extra", id) * 100_000) / 100;

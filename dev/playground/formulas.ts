@@ -67,10 +67,10 @@ export class PlaygroundFormulas {
     this.#runtime = runtime;
   }
 
-  /** Installs the evaluator and re-evaluates the formulas already in the spreadsheet. */
-  install(): void {
-    this.#runtime.spreadsheet.formulaEvaluator = this.evaluate;
-    this.#runtime.spreadsheet.recalculate();
+  /** Installs the evaluator in a spreadsheet (default the first) and re-evaluates its formulas. */
+  install(spreadsheet = this.#runtime.spreadsheet): void {
+    spreadsheet.formulaEvaluator = this.evaluate;
+    spreadsheet.recalculate();
   }
 
   /** The model's hook: the formula's value, or undefined when it isn't the add-on's to evaluate. */
@@ -111,7 +111,7 @@ export class PlaygroundFormulas {
     // Custom functions are read-only: one can't write a formula that would need evaluating.
     this.#scriptDepth++;
     try {
-      return this.#runtime.customFunction(call.name, call.args);
+      return this.#runtime.customFunction(call.name, call.args, undefined, spreadsheet.id);
     } finally {
       this.#scriptDepth--;
     }

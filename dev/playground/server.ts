@@ -10,6 +10,7 @@ import path from "node:path";
 import { DEMO_FASTMOSS_TOKEN, DEMO_KEYAPI_KEY } from "../fake-api/config.js";
 import type { FakeApiOptions } from "../fake-api/server.js";
 import { type FakeApiHandle, startFakeApiInWorker } from "../fake-api/worker.js";
+import type { DocumentState } from "../runtime/documents.js";
 import {
   AppsScriptRuntime,
   apiRoutes,
@@ -71,6 +72,9 @@ export interface Versions {
 
 export interface PlaygroundState {
   readonly spreadsheetName: string;
+  /** The spreadsheet shown, and every spreadsheet of the user (the first is the one opened). */
+  readonly spreadsheetId: string;
+  readonly spreadsheets: readonly { readonly id: string; readonly name: string }[];
   readonly timeZone: string;
   readonly now: number;
   readonly menus: readonly MenuRecord[];
@@ -401,7 +405,11 @@ class PlaygroundApp {
     "/advance": (body) => this.#advance(body),
     "/activate": (body) => this.#activateSheet(body),
     "/dismiss": (body) => this.#dismiss(body),
+    "/spreadsheet": (body) => this.#spreadsheet(body),
   };
+  /** The spreadsheet shown: the grid, the menus and the sidebar are its; executions run in it. */
+  #current: DocumentState;
+  #saveDemoKeys = false;
 
   constructor(
     runtime: AppsScriptRuntime,
@@ -415,25 +423,62 @@ class PlaygroundApp {
     this.#sidebarFile = sidebarFile;
     this.#feed = new ChangeFeed(() => runtime.clock.now());
     this.formulas = new PlaygroundFormulas(runtime);
+    this.#current = runtime.documents.primary;
   }
 
   /** Wires the live updates, saves the demo keys and runs onOpen, as opening the file does. */
   open(saveDemoKeys: boolean): void {
-    const { spreadsheet, ui } = this.#runtime;
-    this.formulas.install();
+    this.#saveDemoKeys = saveDemoKeys;
+    this.#openDocument(this.#runtime.documents.primary);
+  }
+
+  /** Wires a spreadsheet's live updates, saves the demo keys in it and runs its onOpen. */
+  #openDocument(document: DocumentState): void {
+    const { spreadsheet, ui } = document;
+    this.formulas.install(spreadsheet);
+    // Only the spreadsheet shown feeds the page; another one's changes wait until it is shown.
+    const shown = () => this.#current === document;
     this.#stopListening.push(
-      spreadsheet.onChange(() => this.#feed.bump("spreadsheet")),
-      ui.onChange((event) => this.#onUiEvent(event)),
+      spreadsheet.onChange(() => {
+        if (shown()) this.#feed.bump("spreadsheet");
+      }),
+      ui.onChange((event) => {
+        if (shown()) this.#onUiEvent(event);
+      }),
     );
-    if (saveDemoKeys) {
+    const id = spreadsheet.id;
+    if (this.#saveDemoKeys) {
       this.formulas.whileScriptRuns(() =>
-        this.#runtime.serverCall("saveSettings", [
-          { keyapiKey: DEMO_KEYAPI_KEY, fastmossToken: DEMO_FASTMOSS_TOKEN },
-        ]),
+        this.#runtime.serverCall(
+          "saveSettings",
+          [{ keyapiKey: DEMO_KEYAPI_KEY, fastmossToken: DEMO_FASTMOSS_TOKEN }],
+          undefined,
+          id,
+        ),
       );
     }
-    this.formulas.whileScriptRuns(() => this.#runtime.simpleTrigger("onOpen", "FULL"));
+    this.formulas.whileScriptRuns(() =>
+      this.#runtime.simpleTrigger("onOpen", "FULL", undefined, id),
+    );
     this.#noticeFailedExecutions();
+  }
+
+  /** Opens another spreadsheet of the same user ({open: true}) or shows one ({id}). */
+  #spreadsheet(body: Record<string, unknown>) {
+    if (body.open === true) {
+      const count = this.#runtime.documents.list().length;
+      const document = this.#runtime.openSpreadsheet({ name: `Spreadsheet ${count + 1}` });
+      this.#current = document;
+      this.#openDocument(document);
+    } else {
+      const found = this.#runtime.documents
+        .list()
+        .find((document) => document.spreadsheet.id === body.id);
+      if (!found) throw new HttpError(404, `There is no spreadsheet with id ${String(body.id)}.`);
+      this.#current = found;
+    }
+    for (const kind of ["spreadsheet", "ui", "sidebar"] as const) this.#feed.bump(kind);
+    return { ok: true, id: this.#current.spreadsheet.id, name: this.#current.spreadsheet.name };
   }
 
   close(): void {
@@ -488,7 +533,7 @@ class PlaygroundApp {
   }
 
   #sidebarHtml(): string {
-    let html = this.#runtime.ui.sidebar?.html;
+    let html = this.#current.ui.sidebar?.html;
     if (html === undefined) {
       try {
         html = readFileSync(this.#sidebarFile, "utf8");
@@ -500,9 +545,14 @@ class PlaygroundApp {
   }
 
   #state(): PlaygroundState {
-    const { spreadsheet, ui, clock } = this.#runtime;
+    const { spreadsheet, ui } = this.#current;
+    const { clock } = this.#runtime;
     return {
       spreadsheetName: spreadsheet.name,
+      spreadsheetId: spreadsheet.id,
+      spreadsheets: this.#runtime.documents
+        .list()
+        .map((document) => ({ id: document.spreadsheet.id, name: document.spreadsheet.name })),
       timeZone: spreadsheet.timeZone,
       now: clock.now(),
       menus: ui.menus,
@@ -519,7 +569,7 @@ class PlaygroundApp {
     const maxRows = Number.isInteger(asked)
       ? Math.min(Math.max(asked, 1), MAX_SNAPSHOT_ROWS)
       : DEFAULT_SNAPSHOT_ROWS;
-    return gridSnapshot(this.#runtime.spreadsheet, params.get("sheet") ?? undefined, maxRows);
+    return gridSnapshot(this.#current.spreadsheet, params.get("sheet") ?? undefined, maxRows);
   }
 
   /** google.script.run: the call's answer, or the Error its failure handler would get. */
@@ -530,7 +580,12 @@ class PlaygroundApp {
     if (!Array.isArray(args)) throw new HttpError(400, "args must be an array.");
     try {
       const value = this.formulas.whileScriptRuns(() =>
-        this.#runtime.serverCall(name, decodeFromTransport(args) as unknown[]),
+        this.#runtime.serverCall(
+          name,
+          decodeFromTransport(args) as unknown[],
+          undefined,
+          this.#current.spreadsheet.id,
+        ),
       );
       return { ok: true, value };
     } catch (error) {
@@ -545,7 +600,7 @@ class PlaygroundApp {
     const { sheet: sheetName, text } = body;
     if (typeof sheetName !== "string") throw new HttpError(400, "sheet must be a sheet name.");
     if (typeof text !== "string") throw new HttpError(400, "text must be a string.");
-    const sheet = this.#runtime.spreadsheet.findSheet(sheetName);
+    const sheet = this.#current.spreadsheet.findSheet(sheetName);
     if (!sheet) throw new HttpError(404, `There is no sheet named "${sheetName}".`);
     const row = positiveInteger(body.row, "row");
     const column = positiveInteger(body.column, "column");
@@ -563,11 +618,13 @@ class PlaygroundApp {
   #clickMenuItem(body: Record<string, unknown>) {
     const { functionName } = body;
     const captions = new Map<string, string>();
-    for (const menu of this.#runtime.ui.menus) menuFunctions(menu.items, captions);
+    for (const menu of this.#current.ui.menus) menuFunctions(menu.items, captions);
     if (typeof functionName !== "string" || !captions.has(functionName)) {
       throw new HttpError(400, `No menu item runs ${String(functionName)}.`);
     }
-    const record = this.formulas.whileScriptRuns(() => this.#runtime.menuItem(functionName));
+    const record = this.formulas.whileScriptRuns(() =>
+      this.#runtime.menuItem(functionName, undefined, this.#current.spreadsheet.id),
+    );
     return { ok: record.ok, ...(record.error ? { error: record.error } : {}) };
   }
 
@@ -581,7 +638,7 @@ class PlaygroundApp {
   }
 
   #activateSheet(body: Record<string, unknown>) {
-    const { spreadsheet } = this.#runtime;
+    const { spreadsheet } = this.#current;
     const sheet = typeof body.sheet === "string" ? spreadsheet.findSheet(body.sheet) : undefined;
     if (!sheet) throw new HttpError(404, `There is no sheet named "${String(body.sheet)}".`);
     spreadsheet.setActiveSheet(sheet);

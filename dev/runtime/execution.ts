@@ -133,6 +133,8 @@ export interface ExecutionOptions {
   readonly authorizationRequired?: boolean;
   /** Overrides the kind's time limit (tests). */
   readonly timeLimitMs?: number;
+  /** Service methods told to fail, with the error each throws (e.g. a locale lookup). */
+  readonly faults?: ReadonlyMap<string, string>;
 }
 
 export class Execution {
@@ -152,6 +154,7 @@ export class Execution {
   readonly calls = new Map<string, number>();
   /** Lines written with Logger.log and console.*. */
   readonly logs: string[] = [];
+  readonly #faults: ReadonlyMap<string, string>;
   #killed = false;
 
   constructor(options: ExecutionOptions) {
@@ -167,6 +170,7 @@ export class Execution {
     this.authorizationRequired = options.authorizationRequired ?? false;
     this.startedAt = options.clock.now();
     this.deadline = this.startedAt + (options.timeLimitMs ?? TIME_LIMIT_MS[options.kind]);
+    this.#faults = options.faults ?? new Map();
   }
 
   /** True once the execution ran past its deadline: Apps Script would have ended it. */
@@ -190,6 +194,8 @@ export class Execution {
   guard(api: string, capability: Capability, costMs = 0): void {
     this.assertAlive();
     this.calls.set(api, (this.calls.get(api) ?? 0) + 1);
+    const fault = this.#faults.get(api);
+    if (fault !== undefined) this.fail(fault);
     if (!this.can(capability)) this.fail(`You do not have permission to call ${api}`);
     const scopes = SCOPES_FOR[capability];
     if (scopes && !scopes.some((scope) => this.scopes.has(scope))) {

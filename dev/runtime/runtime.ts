@@ -6,8 +6,15 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { VirtualClock } from "./clock.js";
+import {
+  createDetachedSpreadsheetApp,
+  type DocumentState,
+  DocumentTable,
+  type NewSpreadsheetOptions,
+} from "./documents.js";
 import { type AuthMode, Execution, type ExecutionKind } from "./execution.js";
 import { createHtmlService } from "./html-service.js";
+import { removeIntlTimeZones } from "./intl.js";
 import {
   createScriptRealm,
   findUntransportable,
@@ -69,6 +76,8 @@ export interface RunOptions {
   readonly user?: string;
   /** Overrides the kind's time limit. */
   readonly timeLimitMs?: number;
+  /** Id of the spreadsheet the execution is bound to (default the first); null for none. */
+  readonly spreadsheet?: string | null;
 }
 
 export interface ExecutionRecord {
@@ -77,6 +86,8 @@ export interface ExecutionRecord {
   readonly kind: ExecutionKind;
   readonly authMode: AuthMode;
   readonly user: string;
+  /** The spreadsheet it was bound to; null when it had none. */
+  readonly spreadsheet: string | null;
   readonly startedAt: number;
   readonly endedAt: number;
   readonly ok: boolean;
@@ -132,6 +143,17 @@ export class AppsScriptRuntime {
   readonly manifest: Manifest;
   readonly owner: string;
   readonly locale: string;
+  /** The user's spreadsheets: `spreadsheet`, `ui` and the document stores above are the first's. */
+  readonly documents: DocumentTable;
+  /** Service methods told to fail in every execution, with Apps Script's error text. */
+  readonly faults = new Map<string, string>();
+  /**
+   * Whether a time-driven trigger runs with its spreadsheet active. Google doesn't document it
+   * for add-ons: false runs triggers bound to no spreadsheet, as attached to the script alone.
+   */
+  triggersHaveActiveSpreadsheet = true;
+  /** Whether the script's Intl knows time zones (Google doesn't document it); false: UTC only. */
+  intlTimeZones = true;
   /** Every execution so far, oldest first. */
   readonly executions: ExecutionRecord[] = [];
   readonly #script: vm.Script;
@@ -173,6 +195,21 @@ export class AppsScriptRuntime {
       routes: options.routes ?? {},
       whitelist: this.manifest.urlFetchWhitelist,
     });
+    this.documents = new DocumentTable(
+      {
+        spreadsheet: this.spreadsheet,
+        ui: this.ui,
+        properties: this.properties.document,
+        cache: this.caches.document,
+        lockKey: "document",
+      },
+      this.clock,
+    );
+  }
+
+  /** Another spreadsheet of the same user, with its own document properties, cache and lock. */
+  openSpreadsheet(options: NewSpreadsheetOptions = {}): DocumentState {
+    return this.documents.open(options);
   }
 
   /** Stops the HTTP worker; the runtime can't run executions afterwards. */
@@ -186,22 +223,38 @@ export class AppsScriptRuntime {
   }
 
   /** Calls a custom function as a cell does: read-only, 30 seconds, answers the cell's value. */
-  customFunction(name: string, args: readonly unknown[] = [], user = this.owner): unknown {
+  customFunction(
+    name: string,
+    args: readonly unknown[] = [],
+    user = this.owner,
+    spreadsheet?: string,
+  ): unknown {
     const record = this.run(name, args, {
       kind: "customFunction",
       authMode: "CUSTOM_FUNCTION",
       user,
+      ...(spreadsheet === undefined ? {} : { spreadsheet }),
     });
     if (!record.ok) throw new ScriptError(record);
     return record.value ?? "";
   }
 
   /** Calls a server function as `google.script.run` does from the sidebar. */
-  serverCall(name: string, args: readonly unknown[] = [], user = this.owner): unknown {
+  serverCall(
+    name: string,
+    args: readonly unknown[] = [],
+    user = this.owner,
+    spreadsheet?: string,
+  ): unknown {
     if (name.endsWith("_")) throw new Error(`Script function not found: ${name}`);
     const badArgument = findUntransportable(args, "arguments");
     if (badArgument) throw new Error(`google.script.run cannot send ${badArgument}.`);
-    const record = this.run(name, args, { kind: "serverCall", authMode: "FULL", user });
+    const record = this.run(name, args, {
+      kind: "serverCall",
+      authMode: "FULL",
+      user,
+      ...(spreadsheet === undefined ? {} : { spreadsheet }),
+    });
     if (!record.ok) throw new ScriptError(record);
     const badAnswer = findUntransportable(record.value, "answer");
     if (badAnswer) throw new Error(`google.script.run cannot return ${badAnswer}.`);
@@ -209,8 +262,13 @@ export class AppsScriptRuntime {
   }
 
   /** Runs a menu item's function, as clicking it in the add-on menu does. */
-  menuItem(name: string, user = this.owner): ExecutionRecord {
-    return this.run(name, [], { kind: "menuItem", authMode: "FULL", user });
+  menuItem(name: string, user = this.owner, spreadsheet?: string): ExecutionRecord {
+    return this.run(name, [], {
+      kind: "menuItem",
+      authMode: "FULL",
+      user,
+      ...(spreadsheet === undefined ? {} : { spreadsheet }),
+    });
   }
 
   /** Runs the onOpen or onInstall simple trigger in the given authorization mode. */
@@ -218,9 +276,15 @@ export class AppsScriptRuntime {
     name: "onOpen" | "onInstall",
     authMode: AuthMode,
     user = this.owner,
+    spreadsheet?: string,
   ): ExecutionRecord {
     const event = { authMode, ...(authMode === "NONE" ? {} : { user: { email: user } }) };
-    return this.run(name, [event], { kind: "simpleTrigger", authMode, user });
+    return this.run(name, [event], {
+      kind: "simpleTrigger",
+      authMode,
+      user,
+      ...(spreadsheet === undefined ? {} : { spreadsheet }),
+    });
   }
 
   /** Moves the virtual clock forward, firing each time-driven trigger when it falls due. */
@@ -237,6 +301,7 @@ export class AppsScriptRuntime {
           kind: "timeTrigger",
           authMode: "FULL",
           user: due.owner,
+          spreadsheet: this.triggersHaveActiveSpreadsheet ? due.documentId : null,
         });
       }
       if (this.triggers.get(due.uid)) this.triggers.afterFiring(due, this.clock.now());
@@ -247,7 +312,14 @@ export class AppsScriptRuntime {
   /** Runs one execution of `functionName` and records it. */
   run(functionName: string, args: readonly unknown[], options: RunOptions): ExecutionRecord {
     const user = options.user ?? this.owner;
+    const document =
+      options.spreadsheet === null
+        ? null
+        : options.spreadsheet === undefined
+          ? this.documents.primary
+          : this.documents.get(options.spreadsheet);
     const realm = createScriptRealm(this.clock);
+    if (!this.intlTimeZones) removeIntlTimeZones(realm.context);
     const noActiveUser = options.kind === "customFunction" || options.kind === "timeTrigger";
     const exec = new Execution({
       id: this.#nextExecutionId++,
@@ -262,8 +334,9 @@ export class AppsScriptRuntime {
       authorizationRequired:
         options.kind === "timeTrigger" && this.#user(user).authorizationRequired,
       ...(options.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }),
+      faults: this.faults,
     });
-    this.#installGlobals(realm, exec);
+    this.#installGlobals(realm, exec, document);
 
     let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
     try {
@@ -283,6 +356,7 @@ export class AppsScriptRuntime {
       kind: options.kind,
       authMode: options.authMode,
       user,
+      spreadsheet: document ? document.spreadsheet.id : null,
       startedAt: exec.startedAt,
       endedAt: this.clock.now(),
       calls: Object.fromEntries(exec.calls),
@@ -307,20 +381,28 @@ export class AppsScriptRuntime {
     return totals;
   }
 
-  #installGlobals(realm: ScriptRealm, exec: Execution): void {
+  #installGlobals(realm: ScriptRealm, exec: Execution, document: DocumentState | null): void {
     const scriptTimeZone = this.manifest.timeZone ?? "Etc/UTC";
+    const has = (service: "properties" | "cache" | "lock") =>
+      document !== null && !document.unavailable.has(service);
     Object.assign(realm.context, {
-      SpreadsheetApp: createSpreadsheetApp(this.spreadsheet, exec, this.ui),
-      PropertiesService: createPropertiesService(this.properties, exec),
-      CacheService: createCacheService(this.caches, exec),
-      LockService: createLockService(this.locks, exec),
+      SpreadsheetApp: document
+        ? createSpreadsheetApp(document.spreadsheet, exec, document.ui)
+        : createDetachedSpreadsheetApp(exec),
+      PropertiesService: createPropertiesService(
+        this.properties,
+        exec,
+        has("properties") ? document!.properties : null,
+      ),
+      CacheService: createCacheService(this.caches, exec, has("cache") ? document!.cache : null),
+      LockService: createLockService(this.locks, exec, has("lock") ? document!.lockKey : null),
       UrlFetchApp: createUrlFetchApp(this.http, exec),
       Utilities: createUtilities(exec),
       ScriptApp: createScriptApp(exec, {
         triggers: this.triggers,
         isAddOn: this.#isAddOn,
         scriptId: "local-script-id",
-        spreadsheetId: this.spreadsheet.id,
+        spreadsheetId: document ? document.spreadsheet.id : null,
       }),
       HtmlService: createHtmlService(exec, this.#htmlDir),
       Session: createSession(exec, { userLocale: this.locale, scriptTimeZone }),

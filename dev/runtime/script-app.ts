@@ -1,13 +1,24 @@
 // The emulated ScriptApp: installable triggers with the add-on rules (one time-driven trigger per
-// user per document, none more often than hourly, 20 per user), their firing schedule on the
-// virtual clock, and the authorization info a trigger checks before it works.
+// user per document, none more often than hourly, 20 per user over all the user's spreadsheets),
+// their firing schedule on the virtual clock, and the authorization info a trigger checks before
+// it works. getProjectTriggers answers all of the user's triggers (in an add-on, every
+// spreadsheet's); getUserTriggers(spreadsheet) only those made in that spreadsheet.
 
 import type { Execution } from "./execution.js";
+import { signatureError } from "./services/shared.js";
 
 export const AUTH_MODES = ["NONE", "LIMITED", "CUSTOM_FUNCTION", "FULL"] as const;
 
 const HOUR_MS = 3_600_000;
 const MAX_TRIGGERS_PER_USER = 20;
+
+export const TRIGGER_ERRORS = {
+  /** (observed) Google's wording when a user already has 20 triggers of the script. */
+  tooMany:
+    "This script has too many triggers. Triggers must be deleted from the script before more can be added.",
+  tooManyClockInDocument:
+    "This add-on has created too many time-based triggers in this document for this Google user account.",
+} as const;
 
 export type TriggerEvent = "CLOCK" | "ON_OPEN" | "ON_EDIT" | "ON_CHANGE" | "ON_FORM_SUBMIT";
 
@@ -15,6 +26,8 @@ export interface TriggerRecord {
   readonly uid: string;
   readonly handler: string;
   readonly owner: string;
+  /** The spreadsheet the trigger was made in; null when made outside any document. */
+  readonly documentId: string | null;
   readonly event: TriggerEvent;
   /** Repeat period of a clock trigger; absent for one-off clock triggers and event triggers. */
   readonly periodMs?: number;
@@ -85,7 +98,8 @@ export interface ScriptAppOptions {
   readonly triggers: TriggerTable;
   readonly isAddOn: boolean;
   readonly scriptId: string;
-  readonly spreadsheetId: string;
+  /** The spreadsheet the execution is bound to; null when it has none. */
+  readonly spreadsheetId: string | null;
 }
 
 export function createScriptApp(exec: Execution, options: ScriptAppOptions) {
@@ -112,22 +126,19 @@ export function createScriptApp(exec: Execution, options: ScriptAppOptions) {
     getHandlerFunction: () => record.handler,
     getEventType: () => record.event,
     getTriggerSource: () => (record.event === "CLOCK" ? "CLOCK" : "SPREADSHEETS"),
-    getTriggerSourceId: () => (record.event === "CLOCK" ? null : options.spreadsheetId),
+    getTriggerSourceId: () => (record.event === "CLOCK" ? null : record.documentId),
   });
 
-  function createTrigger(record: Omit<TriggerRecord, "uid" | "owner" | "createdAt">) {
+  function createTrigger(
+    record: Omit<TriggerRecord, "uid" | "owner" | "createdAt" | "documentId">,
+  ) {
     const owner = exec.effectiveUser;
     const mine = triggers.list(owner);
-    if (mine.length >= MAX_TRIGGERS_PER_USER) {
-      exec.fail(
-        "This script has too many triggers. Triggers must be deleted from the script before more can be added.",
-      );
-    }
+    if (mine.length >= MAX_TRIGGERS_PER_USER) exec.fail(TRIGGER_ERRORS.tooMany);
     if (options.isAddOn && record.event === "CLOCK") {
-      if (mine.some((trigger) => trigger.event === "CLOCK")) {
-        exec.fail(
-          "This add-on has created too many time-based triggers in this document for this Google user account.",
-        );
+      const here = mine.filter((trigger) => trigger.documentId === options.spreadsheetId);
+      if (here.some((trigger) => trigger.event === "CLOCK")) {
+        exec.fail(TRIGGER_ERRORS.tooManyClockInDocument);
       }
       if (record.periodMs !== undefined && record.periodMs < HOUR_MS) {
         // (assumed) wording; the rule itself is documented: add-on clock triggers run at most hourly.
@@ -136,7 +147,14 @@ export function createScriptApp(exec: Execution, options: ScriptAppOptions) {
         );
       }
     }
-    return triggerFacade(triggers.add({ ...record, owner, createdAt: exec.clock.now() }));
+    return triggerFacade(
+      triggers.add({
+        ...record,
+        owner,
+        documentId: options.spreadsheetId,
+        createdAt: exec.clock.now(),
+      }),
+    );
   }
 
   function clockTriggerBuilder(handler: string) {
@@ -238,9 +256,20 @@ export function createScriptApp(exec: Execution, options: ScriptAppOptions) {
       exec.guard("ScriptApp.getProjectTriggers", "triggers");
       return triggers.list(exec.effectiveUser).map(triggerFacade);
     },
-    getUserTriggers() {
+    getUserTriggers(spreadsheet: unknown) {
       exec.guard("ScriptApp.getUserTriggers", "triggers");
-      return triggers.list(exec.effectiveUser).map(triggerFacade);
+      const getId =
+        typeof spreadsheet === "object" && spreadsheet !== null
+          ? (spreadsheet as { getId?: unknown }).getId
+          : undefined;
+      if (typeof getId !== "function") {
+        throw signatureError(exec, "ScriptApp.getUserTriggers", [spreadsheet]);
+      }
+      const id = String(getId.call(spreadsheet));
+      return triggers
+        .list(exec.effectiveUser)
+        .filter((trigger) => trigger.documentId === id)
+        .map(triggerFacade);
     },
     deleteTrigger(trigger: { getUniqueId(): string }) {
       exec.guard("ScriptApp.deleteTrigger", "triggers");

@@ -3,6 +3,12 @@
 // each one a top-level function of dist/Code.js.
 
 import { type Locale, localeFrom, message, useLocale } from "../shared/messages/index.js";
+import { useZoneOffsets } from "../shared/timeZones.js";
+import { idArgument, objectArgument } from "./arguments.js";
+import {
+  runDiagnostics as checkSetup,
+  type DiagnosticCheck,
+} from "./diagnostics/runDiagnostics.js";
 import { columnsTable } from "./functions/columnsFunction.js";
 import { creatorsTable, type FunctionEnvironment } from "./functions/creatorsFunction.js";
 import { runCustomFunction } from "./functions/customFunction.js";
@@ -15,12 +21,22 @@ import {
   authorizationRequired,
   documentLock,
   documentProperties,
+  logExecution,
+  missingDocumentServices,
   newId,
   openSidebar,
   spreadsheetTimeZone,
   userLocale,
   userProperties,
 } from "./platform/appsScript.js";
+import {
+  allowedHosts,
+  documentCacheOrNull,
+  documentLockOrNull,
+  documentPropertiesOrNull,
+  formatInZone,
+} from "./platform/probes.js";
+import { checkedZoneOffsets } from "./platform/zoneOffsets.js";
 import { type RunningPull, runningPulls } from "./pulls/listJobs.js";
 import {
   type PullEnvironment,
@@ -32,8 +48,9 @@ import {
 import { sheetHeaders, showWrittenSheet } from "./pulls/targetFit.js";
 import {
   noteAuthorizationNeeded,
-  runHourlyWork,
+  runHourlyTrigger,
   runSaved,
+  settleAfterSave,
   settleHourlyTrigger,
 } from "./schedules/hourlyWork.js";
 import { refreshAll } from "./schedules/refreshAll.js";
@@ -44,6 +61,7 @@ import {
   saveQuery as storeQuery,
   viewOf,
 } from "./schedules/savedQueries.js";
+import { withoutSecrets } from "./settings/secrets.js";
 import { readSettings, type SettingsView, saveKeys } from "./settings/settings.js";
 import {
   type ConnectionTest,
@@ -57,6 +75,10 @@ import {
 import type { CellValue } from "./sources/values.js";
 
 const PRODUCT_NAME = "TikTok Influencers";
+
+// Time zones through Intl only where it agrees with Utilities.formatDate (touches no service
+// until a date is worked out, so the top level stays inert).
+useZoneOffsets(checkedZoneOffsets(() => Date.now()));
 
 /**
  * Sidebar calls speak the sidebar's language, which the user may switch away from their account's:
@@ -91,13 +113,14 @@ function functionEnvironment(): FunctionEnvironment {
 
 function pullEnvironment(): PullEnvironment {
   const properties = documentProperties();
+  const spreadsheet = activeSpreadsheet();
   return {
     data: appsScriptDataServices(),
     properties,
     userProperties: userProperties(),
-    spreadsheet: activeSpreadsheet(),
+    spreadsheet,
     lock: documentLock(),
-    triggers: appsScriptTriggers(),
+    triggers: appsScriptTriggers(spreadsheet),
     timeZone: spreadsheetTimeZone(),
     newId,
     onJobFinished: (job, summary) => {
@@ -121,7 +144,11 @@ export function TT_INFLUENCERS(
   ...filters: unknown[]
 ): CellValue[][] | string {
   return runCustomFunction("TT_INFLUENCERS", () =>
-    creatorsTable("keyapi", { region, limit, filters }, functionEnvironment()),
+    withoutSecrets(
+      documentProperties,
+      () => creatorsTable("keyapi", { region, limit, filters }, functionEnvironment()),
+      { answer: false },
+    ),
   );
 }
 
@@ -140,7 +167,11 @@ export function TT_TOP_POTENTIAL(
   ...filters: unknown[]
 ): CellValue[][] | string {
   return runCustomFunction("TT_TOP_POTENTIAL", () =>
-    creatorsTable("fastmoss", { region, limit, filters }, functionEnvironment()),
+    withoutSecrets(
+      documentProperties,
+      () => creatorsTable("fastmoss", { region, limit, filters }, functionEnvironment()),
+      { answer: false },
+    ),
   );
 }
 
@@ -165,7 +196,7 @@ export function TT_COLUMNS(source: unknown): CellValue[][] {
  */
 export function saveSettings(settings: unknown, locale?: unknown): SettingsView {
   speak(locale);
-  return saveKeys(documentProperties(), settings);
+  return saveKeys(documentProperties(), objectArgument(settings, "settings"));
 }
 
 /**
@@ -188,10 +219,12 @@ export function getSettings(): SettingsView {
  */
 export function runQuery(query: unknown, locale?: unknown): PullSummary {
   speak(locale);
-  const env = pullEnvironment();
-  const summary = startPull(query, env);
-  showWrittenSheet(env.spreadsheet, summary);
-  return summary;
+  return withoutSecrets(documentProperties, () => {
+    const env = pullEnvironment();
+    const summary = startPull(query, env);
+    showWrittenSheet(env.spreadsheet, summary);
+    return summary;
+  });
 }
 
 /**
@@ -203,10 +236,13 @@ export function runQuery(query: unknown, locale?: unknown): PullSummary {
  */
 export function resumeJob(jobId: unknown, locale?: unknown): PullSummary {
   speak(locale);
-  const env = pullEnvironment();
-  const summary = resumePull(jobId, env);
-  showWrittenSheet(env.spreadsheet, summary);
-  return summary;
+  const id = idArgument(jobId, "jobId", message("argument.jobId"));
+  return withoutSecrets(documentProperties, () => {
+    const env = pullEnvironment();
+    const summary = resumePull(id, env);
+    showWrittenSheet(env.spreadsheet, summary);
+    return summary;
+  });
 }
 
 /**
@@ -217,7 +253,7 @@ export function resumeJob(jobId: unknown, locale?: unknown): PullSummary {
  */
 export function listJobs(locale?: unknown): RunningPull[] {
   speak(locale);
-  return runningPulls(pullEnvironment());
+  return withoutSecrets(documentProperties, () => runningPulls(pullEnvironment()));
 }
 
 /**
@@ -229,7 +265,8 @@ export function listJobs(locale?: unknown): RunningPull[] {
  */
 export function getJobStatus(jobId: unknown, locale?: unknown): PullSummary {
   speak(locale);
-  return pullStatus(jobId, pullEnvironment());
+  const id = idArgument(jobId, "jobId", message("argument.jobId"));
+  return withoutSecrets(documentProperties, () => pullStatus(id, pullEnvironment()));
 }
 
 /**
@@ -244,6 +281,7 @@ export function onOpen(e: unknown): void {
     { caption: message("menu.openSidebar", {}, locale), functionName: "showSidebar" },
     { caption: message("menu.refreshAll", {}, locale), functionName: "refreshAllSavedQueries" },
     { caption: message("menu.settings", {}, locale), functionName: "showSettings" },
+    { caption: message("menu.checkSetup", {}, locale), functionName: "showDiagnostics" },
   ]);
   void e;
 }
@@ -265,6 +303,37 @@ export function showSidebar(): void {
 /** Opens the sidebar on its settings. */
 export function showSettings(): void {
   openSidebar(PRODUCT_NAME, "settings");
+}
+
+/** Opens the sidebar on the setup check, which runs runDiagnostics and lists what it found. */
+export function showDiagnostics(): void {
+  openSidebar(PRODUCT_NAME, "diagnostics");
+}
+
+/**
+ * Checks, on the live platform and without a single API request, each assumption the add-on
+ * relies on: the document's properties, cache and lock, this spreadsheet's trigger, Range.copyTo
+ * between sheets, time zones (Intl against Utilities.formatDate), the manifest's allowed hosts.
+ * The results are also written to the sheet "TT Diagnostics".
+ *
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
+ * @return [{id, check, ok, detail}] — detail says what was expected and what was seen.
+ */
+export function runDiagnostics(locale?: unknown): DiagnosticCheck[] {
+  speak(locale);
+  const spreadsheet = activeSpreadsheet();
+  return checkSetup({
+    spreadsheet,
+    properties: documentPropertiesOrNull,
+    cache: documentCacheOrNull,
+    lock: documentLockOrNull,
+    triggers: appsScriptTriggers(spreadsheet),
+    userProperties: userProperties(),
+    allowedHosts: allowedHosts(),
+    formatInZone,
+    clock: appsScriptDataServices().clock,
+    newId,
+  });
 }
 
 /** Runs every saved query now, from the menu, and says how it went. */
@@ -294,12 +363,13 @@ export function refreshAllSavedQueries(): void {
 export function saveQuery(query: unknown, locale?: unknown): { id: string } {
   speak(locale);
   const env = pullEnvironment();
-  const saved = storeQuery(new SavedQueryStore(env.properties), query, {
+  const store = new SavedQueryStore(env.properties);
+  const saved = storeQuery(store, query, {
     now: env.data.clock.now(),
     timeZone: env.timeZone,
     newId,
   });
-  settleHourlyTrigger(env);
+  settleAfterSave(env, store, saved.id);
   return saved;
 }
 
@@ -313,9 +383,9 @@ export function listQueries(locale?: unknown): SavedQueryView[] {
   speak(locale);
   const now = Date.now();
   const timeZone = spreadsheetTimeZone();
-  return new SavedQueryStore(documentProperties())
-    .list()
-    .map((query) => viewOf(query, now, timeZone));
+  return withoutSecrets(documentProperties, () =>
+    new SavedQueryStore(documentProperties()).list().map((query) => viewOf(query, now, timeZone)),
+  );
 }
 
 /**
@@ -325,8 +395,9 @@ export function listQueries(locale?: unknown): SavedQueryView[] {
  * @return {deleted: boolean}
  */
 export function deleteQuery(id: unknown): { deleted: boolean } {
+  const queryId = idArgument(id, "id", message("argument.queryId"));
   const env = pullEnvironment();
-  const deleted = new SavedQueryStore(env.properties).delete(String(id ?? ""));
+  const deleted = new SavedQueryStore(env.properties).delete(queryId);
   settleHourlyTrigger(env);
   return { deleted };
 }
@@ -340,34 +411,44 @@ export function deleteQuery(id: unknown): { deleted: boolean } {
  */
 export function runSavedQuery(id: unknown, locale?: unknown): PullSummary {
   speak(locale);
+  const queryId = idArgument(id, "id", message("argument.queryId"));
   const env = pullEnvironment();
   const store = new SavedQueryStore(env.properties);
-  const query = store.load(String(id ?? ""));
+  const query = store.load(queryId);
   if (!query) {
     return {
       status: "failed",
       rows: 0,
       requests: 0,
       sheet: "",
-      message: message("saved.unknown", { id: String(id ?? "") }),
+      message: message("saved.unknown", { id: queryId }),
     };
   }
-  return runSaved(store, query, env);
+  return withoutSecrets(documentProperties, () => runSaved(store, query, env));
 }
 
 /**
  * The hourly time-driven trigger: carries on long pulls nobody is driving, then runs the saved
- * queries that are due.
+ * queries that are due, within the day's 80 minutes of trigger time. A run that finds no active
+ * spreadsheet, no document properties or no document lock touches nothing and says so in the
+ * execution log.
  *
  * @param e The trigger's event.
  */
 export function onHourlyTrigger(e: unknown): void {
   void e;
   if (authorizationRequired()) {
-    noteAuthorizationNeeded(new SavedQueryStore(documentProperties()), Date.now());
+    const properties = documentPropertiesOrNull();
+    if (properties) noteAuthorizationNeeded(new SavedQueryStore(properties), Date.now());
+    logExecution(message("saved.authorize"));
     return;
   }
-  runHourlyWork(pullEnvironment());
+  const missing = missingDocumentServices();
+  if (missing.length > 0) {
+    logExecution(message("trigger.noDocument", { missing: missing.join(", ") }));
+    return;
+  }
+  logExecution(runHourlyTrigger(pullEnvironment()));
 }
 
 /**
@@ -391,7 +472,9 @@ export function getSidebarContext(locale?: unknown): SidebarContext {
  */
 export function previewQuery(query: unknown, locale?: unknown): Preview {
   const chosen = speak(locale);
-  return previewFirstRows(query, sidebarEnvironment(), chosen);
+  return withoutSecrets(documentProperties, () =>
+    previewFirstRows(query, sidebarEnvironment(), chosen),
+  );
 }
 
 /**
@@ -403,5 +486,5 @@ export function previewQuery(query: unknown, locale?: unknown): Preview {
  */
 export function testConnection(source: unknown, locale?: unknown): ConnectionTest {
   speak(locale);
-  return testKey(source, sidebarEnvironment());
+  return withoutSecrets(documentProperties, () => testKey(source, sidebarEnvironment()));
 }

@@ -28,6 +28,12 @@ export type ErrorCode =
   | "NETWORK"
   /** The work could not finish before the execution's deadline. */
   | "TIMEOUT"
+  /** The user has as many triggers as Apps Script allows (20, over all their spreadsheets). */
+  | "TRIGGER_LIMIT"
+  /** A daily quota of Google's (UrlFetch calls, property reads) is used up for the account. */
+  | "QUOTA"
+  /** The document's property store (500 KB) has no room for the add-on's records. */
+  | "STORAGE_FULL"
   /** Anything else that should not happen. */
   | "INTERNAL";
 
@@ -43,6 +49,21 @@ export class AddonError extends Error {
 
 export function isAddonError(error: unknown): error is AddonError {
   return error instanceof AddonError;
+}
+
+/** Google's words when a daily quota is used up: "Service invoked too many times for one day: urlfetch." */
+const DAILY_QUOTA = /Service invoked too many times for one day: ?([\w.]*)/i;
+/** Google's words when a property store is full. */
+const PROPERTY_QUOTA = /exceeded the property storage quota/i;
+
+/** The service whose daily quota a Google error says is used up ("urlfetch"), if it says so. */
+export function dailyQuotaService(text: string): string | undefined {
+  const match = DAILY_QUOTA.exec(text);
+  return match ? (match[1] ?? "").replace(/\.$/, "") || "service" : undefined;
+}
+
+export function isPropertyStoreFull(error: unknown): boolean {
+  return PROPERTY_QUOTA.test(describeError(error));
 }
 
 /** The message of anything thrown, for a person to read. */

@@ -4,6 +4,7 @@
 
 import { localeFrom } from "../shared/messages/index.js";
 import { createActions } from "./actions.js";
+import { diagnosticsPanel } from "./diagnostics/diagnosticsPanel.js";
 import { browserStorage, storedLocale, t } from "./i18n.js";
 import { createRpc, limitConcurrency, scriptRunTransport } from "./rpc.js";
 import { initialState, VIEWS, type ViewName } from "./state.js";
@@ -12,7 +13,7 @@ import { mountApp } from "./views/app.js";
 
 declare global {
   interface Window {
-    /** Set by the server's showSidebar / showSettings: "search" or "settings". */
+    /** Set by the server's showSidebar / showSettings / showDiagnostics. */
     TT_START_VIEW?: string;
   }
 }
@@ -44,6 +45,12 @@ function start(): void {
     if (store.get().boot === "ready") localeKnown = true;
   });
   mountApp(root, { store, actions }, new Scope());
+  if (window.TT_START_VIEW === "diagnostics") {
+    const locale = () => store.get().locale;
+    root.before(
+      diagnosticsPanel({ rpc, locale, subscribe: (listener) => store.subscribe(listener) }),
+    );
+  }
   void actions.boot();
 }
 

@@ -70,6 +70,7 @@ const SPEAKS_LOCALE = {
   listQueries: true,
   deleteQuery: false,
   runSavedQuery: true,
+  runDiagnostics: true,
 } as const satisfies { readonly [N in keyof ServerModule]?: TakesLocale<ServerModule[N]> };
 
 export type SidebarCall = keyof typeof SPEAKS_LOCALE;

@@ -107,6 +107,41 @@ describe("the playground page", () => {
     );
   });
 
+  it("runs Check setup from the menu: the sidebar lists every check, each ok", async () => {
+    await page.getByTestId("menu-extensions").click();
+    await page.getByTestId("menu-addon").click();
+    await page.getByTestId("menu-item-showDiagnostics").click();
+    await expect
+      .poll(async () => {
+        const frame = await sidebarFrame();
+        return frame
+          .locator("[data-testid=diagnostics-summary]")
+          .textContent({ timeout: 1_000 })
+          .catch(() => "");
+      })
+      .toBe("7 of 7 checks ok. The results are also in the sheet “TT Diagnostics”.");
+    const frame = await sidebarFrame();
+    expect(await frame.locator("[data-testid=diagnostic-copyTo]").textContent()).toContain(
+      "✓ Range.copyTo between sheets — ok",
+    );
+    await expect
+      .poll(() => page.locator("[data-testid='sheet-tab-TT Diagnostics']").count())
+      .toBe(1);
+  });
+
+  it("opens a second spreadsheet of the same user and switches back", async () => {
+    await page.getByTestId("new-spreadsheet").click();
+    await expect.poll(() => page.getByTestId("doc-title").textContent()).toBe("Spreadsheet 2");
+    expect(await page.locator("[data-testid='sheet-tab-TT Diagnostics']").count()).toBe(0);
+    const picker = page.getByTestId("spreadsheet-picker");
+    expect(await picker.locator("option").count()).toBe(2);
+    await picker.selectOption({ index: 0 });
+    await expect.poll(() => page.getByTestId("doc-title").textContent()).not.toBe("Spreadsheet 2");
+    await expect
+      .poll(() => page.locator("[data-testid='sheet-tab-TT Diagnostics']").count())
+      .toBe(1);
+  });
+
   it("reloads the sidebar iframe when the menu's Open sidebar runs", async () => {
     const before = await sidebarFrame();
     await before.evaluate(() => {

@@ -94,7 +94,7 @@ const WORDS = {
   en: {
     reserved: /add-on's own sheet/,
     otherSource: /holds KeyAPI rows .* FastMoss rows can't go into it/,
-    notHistory: /isn't a history sheet/,
+    notHistory: /is not a history sheet/,
     wrote:
       /Wrote (\d[\d,]*) rows to “([^”]+)” \((replace|append|update or add|history)\): ([\d,]+) requests?, ([\d,]+) credits?\./,
     followers: /^Followers, at least \(500000\) is above Followers, at most \(1000\)/,

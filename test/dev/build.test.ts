@@ -1,13 +1,20 @@
 // build.mjs's reading of the public surface: what it accepts and what makes the build fail.
 
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { readPublicFunctions } from "../../build.mjs";
 
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
 function entrypoints(source: string): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "entrypoints-")), "entrypoints.ts");
+  const folder = mkdtempSync(path.join(tmpdir(), "entrypoints-"));
+  folders.push(folder);
+  const file = path.join(folder, "entrypoints.ts");
   writeFileSync(file, source);
   return file;
 }

@@ -36,7 +36,10 @@ describe("dist/Code.js", () => {
   });
 
   it("is small, because Apps Script parses it at every custom function call", () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(200 * 1024);
+    // The setup check and its catalogue in two languages added about 25 KB (issue 13); the bundle
+    // is to shrink well below this once unminified whitespace and comments go (issue 14). Refused
+    // targets, listJobs and their messages in two languages added about 9 KB more (issue 15).
+    expect(Buffer.byteLength(code)).toBeLessThan(256 * 1024);
   });
 });
 

@@ -63,6 +63,7 @@ describe("npm start (dev/playground/main.ts)", () => {
       "Open sidebar",
       "Refresh all saved queries",
       "Settings",
+      "Check setup",
     ]);
     const settings = await fetch(`${url}/rpc`, {
       method: "POST",

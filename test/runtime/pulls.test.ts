@@ -336,7 +336,7 @@ describe("long pulls", () => {
     expect(rt.triggers.list()).toEqual([]);
   });
 
-  it("fails a long pull without touching the target, and removes its staging sheet", async () => {
+  it("fails a long pull without touching the target, keeping its staged rows to resume", async () => {
     runQuery({ source: "keyapi", region: "US", limit: 30, sheet: "Big", mode: "replace" });
     const before = snapshot("Big");
     await api.configure({ ...slow, credits: 1500 });
@@ -352,6 +352,20 @@ describe("long pulls", () => {
     expect(summary.status).toBe("failed");
     expect(summary.message).toMatch(/out of credits/);
     expect(snapshot("Big")).toEqual(before);
+    // What was paid for waits, hidden, for the pull to go on; topped up, it finishes from there.
+    const staging = rt.spreadsheet.sheetNames().filter((name) => name.startsWith("TT staging"));
+    expect(staging).toHaveLength(1);
+    expect(summary.rows).toBeGreaterThan(0);
+    expect(summary.jobId).toBeTruthy();
+    await api.configure({ ...slow, credits: 100_000 });
+    const fetchedBefore = summary.requests;
+    summary = rt.serverCall("resumeJob", [summary.jobId]) as Summary;
+    while (summary.status === "running")
+      summary = rt.serverCall("resumeJob", [summary.jobId]) as Summary;
+    expect(summary).toMatchObject({ status: "done", rows: 20_000 });
+    // 2,000 pages, the wave KeyAPI refused for credits (sent, so paid, and asked again), no more.
+    expect(summary.requests).toBeLessThanOrEqual(2_000 + 50 + 3);
+    expect(fetchedBefore).toBeGreaterThan(1_400);
     expect(rt.spreadsheet.sheetNames().filter((name) => name.startsWith("TT staging"))).toEqual([]);
   });
 
@@ -459,7 +473,7 @@ describe("the run log", () => {
 });
 
 describe("the menu", () => {
-  it("adds Open sidebar, Refresh all saved queries and Settings, even before authorization", () => {
+  it("adds Open sidebar, Refresh all saved queries, Settings and Check setup, even before authorization", () => {
     expect(rt.simpleTrigger("onOpen", "NONE").ok).toBe(true);
     const menu = rt.ui.menus.at(-1)!;
     expect(
@@ -468,6 +482,7 @@ describe("the menu", () => {
       ["Open sidebar", "showSidebar"],
       ["Refresh all saved queries", "refreshAllSavedQueries"],
       ["Settings", "showSettings"],
+      ["Check setup", "showDiagnostics"],
     ]);
     expect(rt.simpleTrigger("onInstall", "FULL").ok).toBe(true);
   });
@@ -478,7 +493,7 @@ describe("the menu", () => {
       zh.simpleTrigger("onOpen", "NONE");
       expect(
         zh.ui.menus.at(-1)!.items.map((item) => ("caption" in item ? item.caption : "")),
-      ).toEqual(["打开侧边栏", "刷新所有已保存查询", "设置"]);
+      ).toEqual(["打开侧边栏", "刷新所有已保存查询", "设置", "检查设置"]);
     } finally {
       zh.close();
     }

@@ -64,6 +64,8 @@ const ui = {
   menubar: element("menubar"),
   clock: element<HTMLTimeElement>("clock"),
   advance: element<HTMLButtonElement>("advance-hour"),
+  spreadsheetPicker: element<HTMLSelectElement>("spreadsheet-picker"),
+  newSpreadsheet: element<HTMLButtonElement>("new-spreadsheet"),
   keyapiKey: element("keyapi-key"),
   fastmossToken: element("fastmoss-token"),
   notices: element("notices"),
@@ -676,6 +678,27 @@ async function refreshState(): Promise<void> {
   ui.fastmossToken.textContent = state.demoKeys.fastmossToken;
   ui.keyapiKey.parentElement!.title = `Fake KeyAPI + FastMoss at ${state.fakeApiUrl}`;
   ui.sidebarTitle.textContent = state.sidebar.title || "TikTok Influencers";
+  showSpreadsheets(state);
+}
+
+/** The user's spreadsheets, the one shown selected. */
+function showSpreadsheets(state: PlaygroundState): void {
+  ui.spreadsheetPicker.replaceChildren(
+    ...state.spreadsheets.map(({ id, name }) => {
+      const option = make("option", { text: name });
+      option.value = id;
+      option.selected = id === state.spreadsheetId;
+      return option;
+    }),
+  );
+}
+
+/** Shows another spreadsheet (or opens a new one): its grid, menus and sidebar. */
+async function switchSpreadsheet(body: { id: string } | { open: true }): Promise<void> {
+  page.sheet = undefined;
+  await postJson("/spreadsheet", body);
+  await refreshState();
+  await refreshSnapshot();
 }
 
 function reloadSidebar(opened: number): void {
@@ -701,6 +724,19 @@ ui.advance.addEventListener("click", async () => {
     if (answer.now !== undefined) showClock(answer.now);
   } finally {
     ui.advance.disabled = false;
+  }
+});
+
+ui.spreadsheetPicker.addEventListener("change", () => {
+  void switchSpreadsheet({ id: ui.spreadsheetPicker.value });
+});
+
+ui.newSpreadsheet.addEventListener("click", async () => {
+  ui.newSpreadsheet.disabled = true;
+  try {
+    await switchSpreadsheet({ open: true });
+  } finally {
+    ui.newSpreadsheet.disabled = false;
   }
 });
 

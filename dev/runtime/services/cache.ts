@@ -56,6 +56,12 @@ export class CacheStore {
     this.#entries.delete(key);
   }
 
+  /** Live keys, oldest first (tests). */
+  keys(): string[] {
+    this.#dropExpired();
+    return [...this.#entries.keys()];
+  }
+
   /** Live entries (tests). */
   size(): number {
     this.#dropExpired();
@@ -108,8 +114,15 @@ export class CacheStores {
   }
 }
 
-/** The CacheService global of one execution. */
-export function createCacheService(caches: CacheStores, exec: Execution) {
+/**
+ * The CacheService global of one execution. `document` is the cache of the spreadsheet the
+ * execution is bound to; null outside a document, where Apps Script answers null.
+ */
+export function createCacheService(
+  caches: CacheStores,
+  exec: Execution,
+  document: CacheStore | null = caches.document,
+) {
   return {
     getScriptCache() {
       exec.guard("CacheService.getScriptCache", "cache", COST_MS.cacheCall);
@@ -117,7 +130,9 @@ export function createCacheService(caches: CacheStores, exec: Execution) {
     },
     getDocumentCache() {
       exec.guard("CacheService.getDocumentCache", "cache", COST_MS.cacheCall);
-      return createCache(caches.document, exec);
+      // Typed as present: only an execution bound to no document sees the null.
+      if (document === null) return null as unknown as ReturnType<typeof createCache>;
+      return createCache(document, exec);
     },
     getUserCache() {
       exec.guard("CacheService.getUserCache", "cache", COST_MS.cacheCall);

@@ -42,7 +42,11 @@ export class LockTable {
   /** The lock's state; a user lock needs the user's email. */
   state(kind: LockKind, user?: string): LockState {
     if (kind === "user" && !user) throw new Error("a user lock needs the user's email");
-    const key = kind === "user" ? `user:${user}` : kind;
+    return this.keyed(kind === "user" ? `user:${user}` : kind);
+  }
+
+  /** A lock by its key: "document" (the first spreadsheet's), "document:<id>", "script"… */
+  keyed(key: string): LockState {
     let state = this.#locks.get(key);
     if (!state) {
       state = { holder: null, otherUntil: 0 };
@@ -52,12 +56,21 @@ export class LockTable {
   }
 }
 
-/** The LockService global of one execution. */
-export function createLockService(locks: LockTable, exec: Execution) {
+/**
+ * The LockService global of one execution. `documentKey` names the lock of the spreadsheet the
+ * execution is bound to; null outside a document, where Apps Script answers null.
+ */
+export function createLockService(
+  locks: LockTable,
+  exec: Execution,
+  documentKey: string | null = "document",
+) {
   return {
     getDocumentLock() {
       exec.guard("LockService.getDocumentLock", "lock", COST_MS.lockCall);
-      return createLock(locks.state("document"), exec);
+      // Typed as present: only an execution bound to no document sees the null.
+      if (documentKey === null) return null as unknown as ReturnType<typeof createLock>;
+      return createLock(locks.keyed(documentKey), exec);
     },
     getScriptLock() {
       exec.guard("LockService.getScriptLock", "lock", COST_MS.lockCall);

@@ -94,12 +94,21 @@ export class PropertyStores {
   }
 }
 
-/** The PropertiesService global of one execution. */
-export function createPropertiesService(stores: PropertyStores, exec: Execution) {
+/**
+ * The PropertiesService global of one execution. `document` is the store of the spreadsheet the
+ * execution is bound to; null outside a document, where Apps Script answers null.
+ */
+export function createPropertiesService(
+  stores: PropertyStores,
+  exec: Execution,
+  document: PropertyStore | null = stores.document,
+) {
   return {
     getDocumentProperties() {
       exec.guard("PropertiesService.getDocumentProperties", "properties", COST_MS.propertiesCall);
-      return createProperties(stores, stores.document, exec, false);
+      // Typed as present: only an execution bound to no document sees the null.
+      if (document === null) return null as unknown as ReturnType<typeof createProperties>;
+      return createProperties(stores, document, exec, false);
     },
     getScriptProperties() {
       exec.guard("PropertiesService.getScriptProperties", "properties", COST_MS.propertiesCall);

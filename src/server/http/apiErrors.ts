@@ -15,6 +15,7 @@ const MESSAGE_OF: Partial<Record<ErrorCode, MessageId>> = {
   SERVICE_ERROR: "fetch.serviceError",
   BAD_ANSWER: "fetch.badAnswer",
   NETWORK: "fetch.network",
+  QUOTA: "quota.urlfetch",
 };
 
 export function apiError(

@@ -70,6 +70,8 @@ export interface FetchedPages {
   readonly endOfData: boolean;
   /** Why the run ended before completing: the deadline, or answers that contradict each other. */
   readonly stoppedBy?: "deadline" | "inconsistent-data";
+  /** The error that ended the run, when the caller asked to keep the pages fetched before it. */
+  readonly failure?: AddonError;
   readonly stats: FetchStats;
 }
 
@@ -82,9 +84,14 @@ export interface FetchPagesOptions {
   readonly cache?: PageCache;
   /** Removes secrets (the key) from any text that could reach a message. */
   readonly redact: (text: string) => string;
+  /** On a failure, answer the pages fetched so far with the error instead of throwing it. */
+  readonly keepPartial?: boolean;
 }
 
 const MAX_WAVE = 50;
+/** Google renews a daily quota at most 24 hours after the window opened. */
+const QUOTA_WINDOW_MS = 24 * 3_600_000;
+const DETAIL_CHARS = 160;
 const ATTEMPTS: Readonly<Record<RetryReason, number>> = {
   "rate-limited": 6,
   "server-error": 3,
@@ -138,7 +145,7 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
     }
   }
 
-  const finish = (stoppedBy?: FetchedPages["stoppedBy"]): FetchedPages => {
+  const finish = (stoppedBy?: FetchedPages["stoppedBy"], failure?: AddonError): FetchedPages => {
     const lastPage = planner.contiguousThrough();
     const records: unknown[] = [];
     for (let page = api.firstPage; page <= lastPage; page++)
@@ -149,6 +156,7 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
       complete: planner.done(),
       endOfData: planner.endOfData(),
       ...(stoppedBy ? { stoppedBy } : {}),
+      ...(failure ? { failure } : {}),
       stats,
     };
   };
@@ -171,6 +179,17 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
     stats.waves++;
     const outcomes = http.fetchAll(wave.map((page) => api.request(page)));
     waveEstimate = Math.max(clock.now() - sentAt, 200) * 1.25 + 100;
+    if (outcomes.some((outcome) => isTransportError(outcome) && outcome.dailyQuota)) {
+      // Google sent none of them: nothing was paid, and nothing will be until the quota renews.
+      stats.requests -= wave.length;
+      stats.waves--;
+      const renews = new Date(clock.now() + QUOTA_WINDOW_MS).toISOString();
+      const failure = apiError("QUOTA", api.label, "", {
+        time: `${renews.slice(0, 10)} ${renews.slice(11, 16)} UTC`,
+      });
+      if (options.keepPartial) return finish(undefined, failure);
+      throw failure;
+    }
 
     const fresh = new Map<number, CachedPage>();
     let failure: AddonError | undefined;
@@ -193,7 +212,8 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
         fresh.set(page, content);
         return;
       }
-      const detail = options.redact(result.detail).slice(0, 200);
+      // Redact the whole detail first: cut first, and a cut key would no longer be found.
+      const detail = clipDetail(options.redact(result.detail));
       if (result.kind === "fail") {
         failure ??= apiError(result.code, api.label, detail, { pages: pages.size });
         return;
@@ -215,7 +235,10 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
     });
 
     if (cache && fresh.size > 0) cache.write(fresh);
-    if (failure) throw failure;
+    if (failure) {
+      if (options.keepPartial) return finish(undefined, failure);
+      throw failure;
+    }
     if (rateLimited) {
       stats.rateLimited++;
       pacer.slowDown();
@@ -223,6 +246,11 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
     notBefore = delay > 0 ? clock.now() + delay : 0;
   }
   return finish();
+}
+
+/** An API's words in a message: enough to act on, never a page of HTML. */
+function clipDetail(text: string): string {
+  return text.length > DETAIL_CHARS ? `${text.slice(0, DETAIL_CHARS - 1)}…` : text;
 }
 
 function exhaustedCode(reason: RetryReason): ErrorCode {

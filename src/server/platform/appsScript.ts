@@ -1,6 +1,8 @@
 // Binds the platform interfaces to Apps Script's services. The only module that touches Apps
 // Script globals, and only when called — never at load, so the bundle's top level stays inert.
 
+import { message } from "../../shared/messages/index.js";
+import { AddonError, dailyQuotaService, describeError } from "../errors.js";
 import type {
   Clock,
   DataServices,
@@ -47,9 +49,11 @@ export function appsScriptHttp(): HttpClient {
           }),
         );
       } catch (error) {
-        // fetchAll throws for the whole batch when one request fails in transport.
+        // fetchAll throws for the whole batch when one request fails in transport — or when
+        // the account's daily quota is used up, and then nothing was sent.
         const transportError = error instanceof Error ? error.message : String(error);
-        return requests.map(() => ({ transportError }));
+        const dailyQuota = dailyQuotaService(transportError) === "urlfetch";
+        return requests.map(() => ({ transportError, ...(dailyQuota ? { dailyQuota } : {}) }));
       }
     },
   };
@@ -59,9 +63,21 @@ export function appsScriptClock(): Clock {
   return { now: () => Date.now(), sleep: (ms) => Utilities.sleep(Math.max(0, Math.round(ms))) };
 }
 
-/** The document's cache: shared by every editor and by custom functions. */
+/** A cache that keeps nothing: caching is off where there is no document cache. */
+const NO_CACHE: KeyValueCache = {
+  getAll: () => ({}),
+  putAll: () => undefined,
+  remove: () => undefined,
+};
+
+/**
+ * The document's cache: shared by every editor and by custom functions of this spreadsheet only.
+ * Never the script cache, which every user of a published add-on shares; without a document cache,
+ * nothing is cached.
+ */
 export function documentCache(): KeyValueCache {
-  const cache = CacheService.getDocumentCache() ?? CacheService.getScriptCache();
+  const cache = CacheService.getDocumentCache();
+  if (!cache) return NO_CACHE;
   return {
     getAll: (keys) => (keys.length === 0 ? {} : cache.getAll([...keys])),
     putAll: (values, ttlSeconds) => {
@@ -100,26 +116,56 @@ export function userProperties(): PropertyStore {
   return propertyStore(PropertiesService.getUserProperties());
 }
 
+/**
+ * The document lock. Without one (no document) it is never acquired: nothing runs unlocked.
+ * Pending sheet writes are flushed before it is released, so the next holder reads them.
+ */
 export function documentLock(): DocumentLock {
   const lock = LockService.getDocumentLock();
   return {
-    tryLock: (ms) => lock?.tryLock(ms) ?? true,
+    tryLock: (ms) => (lock ? lock.tryLock(ms) : false),
     release: () => {
-      if (lock?.hasLock()) lock.releaseLock();
+      if (!lock?.hasLock()) return;
+      try {
+        SpreadsheetApp.flush();
+      } finally {
+        lock.releaseLock();
+      }
     },
   };
 }
 
-export function appsScriptTriggers(): TriggerManager {
+/**
+ * This spreadsheet's triggers for the running user. getUserTriggers(spreadsheet) answers only
+ * them; getProjectTriggers would answer the user's triggers of every spreadsheet.
+ */
+export function appsScriptTriggers(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): TriggerManager {
+  const ours = () => ScriptApp.getUserTriggers(spreadsheet);
+  let documentId: string | undefined;
   return {
+    get documentId() {
+      documentId ??= spreadsheet.getId();
+      return documentId;
+    },
     list: () =>
-      ScriptApp.getProjectTriggers()
+      ours()
         .filter((trigger) => trigger.getEventType() === ScriptApp.EventType.CLOCK)
         .map((trigger) => ({ id: trigger.getUniqueId(), handler: trigger.getHandlerFunction() })),
-    createHourly: (handler) =>
-      ScriptApp.newTrigger(handler).timeBased().everyHours(1).create().getUniqueId(),
+    createHourly: (handler) => {
+      try {
+        return ScriptApp.newTrigger(handler).timeBased().everyHours(1).create().getUniqueId();
+      } catch (error) {
+        // The user has 20 triggers of this add-on in all (every spreadsheet counts).
+        if (/too many triggers/i.test(describeError(error))) {
+          throw new AddonError("TRIGGER_LIMIT", message("trigger.limit"), { cause: error });
+        }
+        throw error;
+      }
+    },
     delete: (id) => {
-      const trigger = ScriptApp.getProjectTriggers().find((t) => t.getUniqueId() === id);
+      const trigger = ours().find((t) => t.getUniqueId() === id);
       if (trigger) ScriptApp.deleteTrigger(trigger);
     },
   };
@@ -127,6 +173,24 @@ export function appsScriptTriggers(): TriggerManager {
 
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/**
+ * What a trigger run needs of its document and did not find: the active spreadsheet, the
+ * document's properties, its lock. Whether a time-driven add-on trigger runs with an active
+ * spreadsheet is not documented, so a trigger asks before it touches anything.
+ */
+export function missingDocumentServices(): string[] {
+  const missing: string[] = [];
+  if (!SpreadsheetApp.getActiveSpreadsheet()) missing.push("active spreadsheet");
+  if (!PropertiesService.getDocumentProperties()) missing.push("document properties");
+  if (!LockService.getDocumentLock()) missing.push("document lock");
+  return missing;
+}
+
+/** A line in the execution log (Apps Script's Executions page), for runs nobody watches. */
+export function logExecution(line: string): void {
+  console.log(line);
 }
 
 export interface MenuItem {
@@ -141,9 +205,16 @@ export function addAddonMenu(items: readonly MenuItem[]): void {
   menu.addToUi();
 }
 
-/** The user's locale ("zh_CN", "en_US"); readable even before authorization. */
+/**
+ * The user's locale ("zh_CN", "en_US"); readable even before authorization — and when it can't be
+ * read, "" (English), so a menu is never lost to a locale lookup.
+ */
 export function userLocale(): string {
-  return Session.getActiveUserLocale();
+  try {
+    return Session.getActiveUserLocale() ?? "";
+  } catch {
+    return "";
+  }
 }
 
 /** Opens the sidebar page, with a line of script telling it which view to start on. */

@@ -1,6 +1,9 @@
 // JSON values under a name prefix in a property store: how jobs and saved queries are kept. A
-// damaged entry reads as missing rather than failing the others.
+// damaged entry reads as missing rather than failing the others; a full store is a coded error
+// that says so, not Google's bare quota message.
 
+import { message } from "../../shared/messages/index.js";
+import { AddonError, describeError, isPropertyStoreFull } from "../errors.js";
 import type { PropertyStore } from "./types.js";
 
 export class JsonStore<T> {
@@ -17,7 +20,16 @@ export class JsonStore<T> {
   }
 
   save(id: string, value: T): void {
-    this.#properties.set(this.#prefix + id, JSON.stringify(value));
+    try {
+      this.#properties.set(this.#prefix + id, JSON.stringify(value));
+    } catch (error) {
+      if (!isPropertyStoreFull(error)) throw error;
+      throw new AddonError(
+        "STORAGE_FULL",
+        message("storage.full", { detail: describeError(error).slice(0, 120) }),
+        { cause: error },
+      );
+    }
   }
 
   /** True when there was something to delete. */

@@ -17,8 +17,15 @@ export interface HttpResponse {
   readonly body: string;
 }
 
-/** A response, or the transport failure (DNS, timeout, connection) that stood in its place. */
-export type HttpOutcome = HttpResponse | { readonly transportError: string };
+/** A request that never got an answer: a transport failure (DNS, timeout, connection), or a quota. */
+export interface TransportFailure {
+  readonly transportError: string;
+  /** Google refused to send it: the account's daily UrlFetch quota is used up. */
+  readonly dailyQuota?: boolean;
+}
+
+/** A response, or the failure that stood in its place. */
+export type HttpOutcome = HttpResponse | TransportFailure;
 
 export interface HttpClient {
   /** Sends the requests at the same time and answers in order; never throws on an HTTP status. */
@@ -53,8 +60,10 @@ export interface DocumentLock {
   release(): void;
 }
 
-/** The project's installable triggers for the current user. */
+/** The current user's installable triggers in this spreadsheet (never another's). */
 export interface TriggerManager {
+  /** The spreadsheet's id: anything stored about its trigger is kept under it. */
+  readonly documentId: string;
   /** Handler function names of the user's time-driven triggers, with their ids. */
   list(): { readonly id: string; readonly handler: string }[];
   createHourly(handler: string): string;
@@ -71,8 +80,6 @@ export interface DataServices {
   readonly hash: Hasher;
 }
 
-export function isTransportError(
-  outcome: HttpOutcome,
-): outcome is { readonly transportError: string } {
+export function isTransportError(outcome: HttpOutcome): outcome is TransportFailure {
   return "transportError" in outcome;
 }

@@ -3,9 +3,11 @@
 // row recorded before the first write, upsert matches ids. Staged rows go over with Range.copyTo,
 // one server-side call, whenever the target's columns line up with the pull's.
 
+import { message } from "../../shared/messages/index.js";
+import { AddonError } from "../errors.js";
 import type { JobState } from "./jobStore.js";
 import { identityLayout, layoutFor, placeRow, planUpsert, type SheetLayout } from "./layout.js";
-import { type SheetColumn, widthRuns } from "./sheetFormat.js";
+import { type SheetColumn, SNAPSHOT_KEY, widthRuns } from "./sheetFormat.js";
 import {
   clearBeyond,
   ensureSize,
@@ -80,20 +82,23 @@ function replace(target: Sheet, { columns, pulled }: CommitInput): number {
 
 function append(target: Sheet, input: CommitInput): number {
   const { job, columns, pulled } = input;
-  const lastRow = target.getLastRow();
   if (job.commitRow === undefined) {
-    job.commitRow = lastRow === 0 ? 2 : lastRow + 1;
+    const lastRow = target.getLastRow();
+    // Only a sheet where no cell holds anything gets our header in row 1; a row the user wrote
+    // stays, and the rows go below it.
+    if (lastRow > 0 && job.request.mode === "history") refuseNonHistory(target, job);
+    job.freshTarget = lastRow === 0;
+    job.commitRow = lastRow + (lastRow === 0 ? 2 : 1);
     input.checkpoint();
   }
   const startRow = job.commitRow;
   let layout: SheetLayout;
-  if (startRow === 2) {
-    // The sheet was empty when this pull began: the header is ours to write.
+  if (job.freshTarget === true) {
     writeFreshHeader(target, columns);
     layout = identityLayout(columns.length);
   } else {
     layout = layoutFor(
-      target.getRange(1, 1, 1, target.getLastColumn()).getValues()[0] ?? [],
+      target.getRange(1, 1, 1, Math.max(target.getLastColumn(), 1)).getValues()[0] ?? [],
       columns,
     );
     writeHeaderCells(target, layout.added);
@@ -113,11 +118,40 @@ function upsert(target: Sheet, input: CommitInput): number {
   const { columns, pulled, idIndex } = input;
   const lastRow = target.getLastRow();
   if (lastRow === 0) return replace(target, input);
-  const data = target.getRange(1, 1, lastRow, Math.max(target.getLastColumn(), 1)).getValues();
+  const area = target.getRange(1, 1, lastRow, Math.max(target.getLastColumn(), 1));
+  const data = area.getValues();
   const layout = layoutFor(data[0] ?? [], columns);
   const plan = planUpsert(data.slice(1), pulledRows(pulled, columns.length), layout, idIndex);
   writeHeaderCells(target, layout.added);
-  if (plan.updated > 0) writeRows(target, 2, plan.updatedRows, columns, layout);
+  // Only the rows the pull updates are written, run by run: every other row stays as it was.
+  // Their formats are usually right already (the add-on wrote them): then only values go.
+  const formats = plan.updatedRuns.length > 1 ? area.getNumberFormats() : undefined;
+  ensureSize(target, lastRow, layout.width);
+  for (const run of plan.updatedRuns) {
+    const currentFormats = formats?.slice(run.start + 1, run.start + 1 + run.rows.length);
+    writeRows(target, run.start + 2, run.rows, columns, layout, {
+      sized: true,
+      ...(currentFormats ? { currentFormats } : {}),
+    });
+  }
   writeRows(target, lastRow + 1, plan.appendedRows, columns, layout);
   return plan.updated + plan.appended;
+}
+
+/** History mode appends only to a history sheet: its first header cell is snapshot_at. */
+function refuseNonHistory(target: Sheet, job: CommitInput["job"]): void {
+  const first = String(target.getRange(1, 1).getValue() ?? "")
+    .trim()
+    .toLowerCase();
+  const names = [
+    SNAPSHOT_KEY,
+    message("column.snapshot", {}, "en"),
+    message("column.snapshot", {}, "zh"),
+  ];
+  if (!names.some((name) => name.toLowerCase() === first)) {
+    throw new AddonError(
+      "INVALID_ARGUMENT",
+      message("history.notHistory", { sheet: job.request.sheet }),
+    );
+  }
 }

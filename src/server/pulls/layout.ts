@@ -70,8 +70,12 @@ export function placeRow(
 }
 
 export interface UpsertPlan {
-  /** Every existing data row after the merge, full width (the writer writes only pulled columns). */
-  readonly updatedRows: unknown[][];
+  /**
+   * The existing rows an upsert updates, in runs of consecutive rows: `start` is the 0-based data
+   * row, `rows` full width (the writer writes only pulled columns). Rows not pulled are in no run,
+   * so nothing of theirs — a formula, a value typed by hand — is ever written back.
+   */
+  readonly updatedRuns: { readonly start: number; readonly rows: unknown[][] }[];
   /** New ids' rows, full width, to go below the existing ones. */
   readonly appendedRows: unknown[][];
   readonly updated: number;
@@ -94,9 +98,7 @@ export function planUpsert(
     const id = String(row[idColumn] ?? "").trim();
     if (id !== "" && !rowOfId.has(id)) rowOfId.set(id, index);
   });
-  const updatedRows: unknown[][] = existing.map((row) =>
-    Array.from({ length: layout.width }, (_, index): unknown => row[index] ?? ""),
-  );
+  const updates = new Map<number, unknown[]>();
   const appendedRows: unknown[][] = [];
   const appendedIds = new Map<string, number>();
   let updated = 0;
@@ -106,7 +108,7 @@ export function planUpsert(
       .replace(/^'/, "");
     const at = rowOfId.get(id);
     if (at !== undefined) {
-      updatedRows[at] = placeRow(row, layout, existing[at]);
+      updates.set(at, placeRow(row, layout, existing[at]));
       updated++;
     } else if (id !== "" && appendedIds.has(id)) {
       appendedRows[appendedIds.get(id)!] = placeRow(row, layout);
@@ -115,7 +117,13 @@ export function planUpsert(
       appendedRows.push(placeRow(row, layout));
     }
   }
-  return { updatedRows, appendedRows, updated, appended: appendedRows.length };
+  const updatedRuns: { start: number; rows: unknown[][] }[] = [];
+  for (const index of [...updates.keys()].sort((a, b) => a - b)) {
+    const run = updatedRuns[updatedRuns.length - 1];
+    if (run && run.start + run.rows.length === index) run.rows.push(updates.get(index)!);
+    else updatedRuns.push({ start: index, rows: [updates.get(index)!] });
+  }
+  return { updatedRuns, appendedRows, updated, appended: appendedRows.length };
 }
 
 /** Columns 1…n in order: a fresh sheet, or one whose header is exactly the pull's. */

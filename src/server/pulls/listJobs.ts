@@ -37,8 +37,9 @@ export function triggerRunsLeft(job: JobState): number {
 
 export function runningPulls(env: PullEnvironment): RunningPull[] {
   const now = env.data.clock.now();
+  // Running jobs only: a failed one waits to be resumed, a finished one is gone.
   return new JobStore(env.properties)
-    .list(now)
+    .list()
     .filter((job) => job.status === "running")
     .map((job) => {
       const runs = triggerRunsLeft(job);

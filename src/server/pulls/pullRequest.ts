@@ -5,6 +5,7 @@ import {
   issue,
   type QueryInput,
   type QueryIssue,
+  shown,
   validateQuery,
 } from "../../shared/query/index.js";
 import type { OutputOptions, SourceQuery } from "../../shared/query/types.js";
@@ -16,6 +17,12 @@ export type WriteMode = (typeof WRITE_MODES)[number];
 export const RUN_LOG_SHEET = "TT Run Log";
 export const STAGING_PREFIX = "TT staging ";
 const MAX_SHEET_NAME = 100;
+
+/** The add-on's own sheets, compared as Sheets compares names: ignoring case. */
+export function isAddonSheet(name: string): boolean {
+  const lower = name.trim().toLowerCase();
+  return lower === RUN_LOG_SHEET.toLowerCase() || lower.startsWith(STAGING_PREFIX.toLowerCase());
+}
 
 export interface PullRequest {
   readonly query: SourceQuery;
@@ -45,6 +52,14 @@ export function readPullRequest(
   }
   const raw = input as Record<string, unknown>;
   const issues: QueryIssue[] = [];
+  const filters = raw.filters;
+  if (
+    filters !== undefined &&
+    filters !== null &&
+    (typeof filters !== "object" || Array.isArray(filters))
+  ) {
+    return [issue("filters", "argument.object", { name: "filters", value: shown(filters) })];
+  }
   const validation = validateQuery(queryInputOf(raw), {
     now: context.now,
     timeZone: context.timeZone,
@@ -57,7 +72,7 @@ export function readPullRequest(
   const sheet = typeof raw.sheet === "string" ? raw.sheet.trim() : "";
   if (sheet === "") issues.push(issue("sheet", "pull.sheetRequired", {}));
   else if (sheet.length > MAX_SHEET_NAME) issues.push(issue("sheet", "pull.sheetTooLong", {}));
-  else if (sheet === RUN_LOG_SHEET || sheet.startsWith(STAGING_PREFIX)) {
+  else if (isAddonSheet(sheet)) {
     issues.push(issue("sheet", "pull.sheetReserved", { name: sheet }));
   }
 

@@ -1,8 +1,11 @@
 // The "TT Run Log" sheet: one line per run — from the sidebar, a schedule or a continuation — with
-// its time, query, source, rows, requests, status and message; the last 1,000 lines are kept.
+// its time, query, source, rows, requests, status and message; the last 1,000 lines are kept. A
+// run that could not take the document lock queues its line for the next run that holds it.
 
 import { message } from "../../shared/messages/index.js";
 import type { SourceName } from "../../shared/query/types.js";
+import { utf8Length } from "../http/utf8.js";
+import type { PropertyStore } from "../platform/types.js";
 import { identityLayout } from "./layout.js";
 import { RUN_LOG_SHEET } from "./pullRequest.js";
 import type { SheetColumn } from "./sheetFormat.js";
@@ -51,4 +54,61 @@ export function appendRunLog(
   );
   const lines = row - 1;
   if (lines > RUN_LOG_LINES) sheet.deleteRows(2, lines - RUN_LOG_LINES);
+}
+
+const QUEUE = "tt.log.pending";
+/** Lines waiting for the lock share one property value (9 KB at most). */
+const QUEUE_BYTES = 8_000;
+const QUEUED_TEXT = 200;
+
+interface QueuedLine extends Omit<RunLogLine, "time"> {
+  readonly time: number;
+}
+
+/**
+ * Keeps the line of a run that could not take the document lock, for the next run that holds
+ * it to write (every run leaves its line). The oldest go first if the queue outgrows its value.
+ */
+export function queueRunLog(properties: PropertyStore, line: RunLogLine): void {
+  const cut = (text: string) =>
+    text.length > QUEUED_TEXT ? `${text.slice(0, QUEUED_TEXT - 1)}…` : text;
+  let queue = [
+    ...readQueue(properties),
+    {
+      ...line,
+      time: line.time.getTime(),
+      query: cut(line.query),
+      message: cut(`${line.message} ${message("log.pendingLock")}`.trim()),
+    },
+  ];
+  let json = JSON.stringify(queue);
+  while (queue.length > 1 && utf8Length(json) > QUEUE_BYTES) {
+    queue = queue.slice(1);
+    json = JSON.stringify(queue);
+  }
+  try {
+    properties.set(QUEUE, json);
+  } catch {
+    // A full store can't hold it either; the run's own answer still says what happened.
+  }
+}
+
+/** Writes the lines that waited for the lock (call it holding the lock). */
+export function writeQueuedRunLog(
+  properties: PropertyStore,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): void {
+  const queue = readQueue(properties);
+  if (queue.length === 0) return;
+  for (const line of queue) appendRunLog(spreadsheet, { ...line, time: new Date(line.time) });
+  properties.delete(QUEUE);
+}
+
+function readQueue(properties: PropertyStore): QueuedLine[] {
+  try {
+    const queue = JSON.parse(properties.get(QUEUE) ?? "[]") as unknown;
+    return Array.isArray(queue) ? (queue as QueuedLine[]) : [];
+  } catch {
+    return [];
+  }
 }

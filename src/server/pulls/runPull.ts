@@ -2,12 +2,15 @@
 // executions as it needs. Each execution holds the document lock, fetches in chunks until four
 // minutes are used, keeps rows in memory or — when the pull outlasts the execution — in a staging
 // sheet at positions fixed by the checkpoint, and commits them to the target once every page is in.
-// A failure leaves the target as it was. Every execution writes a line to the run log.
+// A failure leaves the target as it was and keeps what was paid for: the rows fetched stay staged
+// and the job can be resumed — or the same query run again — from the first page not fetched.
+// Every execution writes a line to the run log, or queues it when another run holds the lock.
 
 import { catalogueOf } from "../../shared/columns/index.js";
 import { message } from "../../shared/messages/index.js";
 import { grouped, issueMessage } from "../../shared/query/index.js";
-import { AddonError, describeError, isAddonError } from "../errors.js";
+import { AddonError, dailyQuotaService, describeError, isAddonError } from "../errors.js";
+import { redactSecrets } from "../http/redact.js";
 import type {
   DataServices,
   DocumentLock,
@@ -15,15 +18,16 @@ import type {
   TriggerManager,
 } from "../platform/types.js";
 import { ensureHourlyTrigger } from "../schedules/hourlyTrigger.js";
+import { storedSecrets } from "../settings/secrets.js";
 import { keyFor } from "../settings/settings.js";
-import { fetchRecords, lastPageFor } from "../sources/fetchRecords.js";
+import { fetchRecords, lastPageFor, requestProblem } from "../sources/fetchRecords.js";
 import { columnSpecs, recordRows } from "../sources/rows.js";
 import { commitPull, type PulledRows } from "./commit.js";
 import { type JobState, type JobStatus, JobStore } from "./jobStore.js";
 import { previewedRecently } from "./previewReuse.js";
 import { type PullRequest, readPullRequest } from "./pullRequest.js";
 import { doneMessage, withLabelLocale } from "./pullText.js";
-import { appendRunLog } from "./runLog.js";
+import { appendRunLog, queueRunLog, type RunLogLine, writeQueuedRunLog } from "./runLog.js";
 import { sheetColumns, withIdColumn } from "./sheetFormat.js";
 import { dropStaging, openStaging, stageRows, stagingName } from "./staging.js";
 import { targetRefusal } from "./targetFit.js";
@@ -73,6 +77,8 @@ const CHUNK_PAGES = 200;
 /** Rows kept in memory before they go to the staging sheet. */
 const MEMORY_ROWS = 20_000;
 const MAX_CELLS = 10_000_000;
+/** A job stopped by a daily quota is tried again by the hourly trigger from an hour later on. */
+const QUOTA_RETRY_MS = 3_600_000;
 
 export function startPull(
   input: unknown,
@@ -84,19 +90,10 @@ export function startPull(
   if (Array.isArray(read)) {
     const text = read.map((issue) => issueMessage(issue)).join(" ");
     const sheet =
-      typeof input === "object" && input !== null
-        ? String((input as { sheet?: unknown }).sheet ?? "")
+      typeof input === "object" && input !== null && !Array.isArray(input)
+        ? clip(String((input as { sheet?: unknown }).sheet ?? ""), 100)
         : "";
-    logUnderLock(env, {
-      time: new Date(started),
-      query: clip(JSON.stringify(input) ?? ""),
-      source: "",
-      rows: 0,
-      requests: 0,
-      status: "failed",
-      message: text,
-    });
-    return { status: "failed", rows: 0, requests: 0, sheet, message: text };
+    return refused(env, started, safeJson(input), "", sheet, text);
   }
   const request: PullRequest = withLabelLocale(
     read.mode === "upsert"
@@ -104,19 +101,24 @@ export function startPull(
       : read,
     options.labelLocale,
   );
-  const tooBig = targetRefusal(env.spreadsheet, request) ?? cellsProblem(env.spreadsheet, request);
-  if (tooBig) {
-    logUnderLock(env, {
-      time: new Date(started),
-      query: describeRequest(request),
-      source: request.query.source,
-      rows: 0,
-      requests: 0,
-      status: "failed",
-      message: tooBig,
-    });
-    return { status: "failed", rows: 0, requests: 0, sheet: request.sheet, message: tooBig };
+  const problem =
+    targetRefusal(env.spreadsheet, request) ??
+    cellsProblem(env.spreadsheet, request) ??
+    requestProblem(request.query)?.message;
+  if (problem) {
+    return refused(
+      env,
+      started,
+      describeRequest(request),
+      request.query.source,
+      request.sheet,
+      problem,
+    );
   }
+  const store = new JobStore(env.properties);
+  // The same pull failed not long ago: go on from where it stopped rather than pay again.
+  const resumable = store.resumableFor(request, started);
+  if (resumable) return runExecution(resumable.id, env, started, true);
   const job: JobState = {
     id: env.newId(),
     request,
@@ -132,77 +134,208 @@ export function startPull(
     updatedAt: started,
     ...(options.savedQueryId ? { savedQueryId: options.savedQueryId } : {}),
   };
-  new JobStore(env.properties).save(job);
-  return runExecution(job.id, env, started);
+  try {
+    store.save(job);
+  } catch (error) {
+    // The document's store is full (or failing): say so in the log and the answer.
+    return refused(
+      env,
+      started,
+      describeRequest(request),
+      request.query.source,
+      request.sheet,
+      failureText(error),
+    );
+  }
+  return runExecution(job.id, env, started, false);
 }
 
+/** A pull refused before any request: its line in the run log, and a failed summary. */
+function refused(
+  env: PullEnvironment,
+  started: number,
+  query: string,
+  source: RunLogLine["source"],
+  sheet: string,
+  text: string,
+): PullSummary {
+  logUnderLock(env, {
+    time: new Date(started),
+    query,
+    source,
+    rows: 0,
+    requests: 0,
+    status: "failed",
+    message: text,
+  });
+  return { status: "failed", rows: 0, requests: 0, sheet, message: text };
+}
+
+/** Runs a job on for one execution; a failed job that can still be resumed goes on where it stopped. */
 export function resumePull(
-  jobId: unknown,
+  jobId: string,
   env: PullEnvironment,
   started = env.data.clock.now(),
 ): PullSummary {
-  return runExecution(String(jobId ?? ""), env, started);
+  return runExecution(jobId, env, started, true);
 }
 
-export function pullStatus(jobId: unknown, env: PullEnvironment): PullSummary {
-  const job = new JobStore(env.properties).load(String(jobId ?? ""));
-  return job ? summaryOf(job) : unknownJob(String(jobId ?? ""));
+export function pullStatus(jobId: string, env: PullEnvironment): PullSummary {
+  const store = new JobStore(env.properties);
+  const job = store.load(jobId);
+  return job ? summaryOf(job) : finishedSummary(store, jobId);
 }
 
 /** Running jobs whose last execution is older than `idleMs` (nobody is driving them). */
 export function idleJobs(env: PullEnvironment, idleMs: number): JobState[] {
   const now = env.data.clock.now();
   return new JobStore(env.properties)
-    .list(now)
+    .list()
     .filter((job) => job.status === "running" && now - job.updatedAt >= idleMs);
 }
 
-function runExecution(jobId: string, env: PullEnvironment, started: number): PullSummary {
+/** Failed jobs the hourly trigger should try again now (a daily quota that has renewed since). */
+export function retryableJobs(env: PullEnvironment, now = env.data.clock.now()): JobState[] {
+  return new JobStore(env.properties)
+    .list()
+    .filter((job) => job.status === "failed" && job.retryAt !== undefined && job.retryAt <= now);
+}
+
+/** Failed jobs waiting for a quota to renew: the hourly trigger must stay for them. */
+export function waitingJobs(env: PullEnvironment): JobState[] {
+  return new JobStore(env.properties)
+    .list()
+    .filter((job) => job.status === "failed" && job.retryAt !== undefined);
+}
+
+function runExecution(
+  jobId: string,
+  env: PullEnvironment,
+  started: number,
+  reopen: boolean,
+): PullSummary {
   const store = new JobStore(env.properties);
   if (!env.lock.tryLock(LOCK_WAIT_MS)) {
     const job = store.load(jobId);
-    if (!job) return unknownJob(jobId);
-    if (job.status !== "running") return summaryOf(job);
-    ensureHourlyTrigger(env.triggers, env.userProperties);
-    return { ...summaryOf(job), message: message("pull.waiting") };
+    if (!job) return finishedSummary(store, jobId);
+    const noTrigger = job.status === "running" ? keepHourlyTrigger(env) : undefined;
+    const summary =
+      job.status === "running"
+        ? { ...summaryOf(job), message: joined(message("pull.waiting"), noTrigger) }
+        : summaryOf(job);
+    queueRunLog(env.properties, {
+      time: new Date(started),
+      query: describeRequest(job.request),
+      source: job.request.query.source,
+      // The pull's totals so far: the last line of a pull tells the whole pull.
+      rows: job.rowsStaged,
+      requests: job.requests,
+      status: job.status,
+      message: summary.message ?? "",
+    });
+    return summary;
   }
+  let job: JobState | undefined;
   try {
-    const job = store.load(jobId);
-    if (!job) return unknownJob(jobId);
-    if (job.status !== "running") {
-      // A job that finished just before its staging sheet could go: tidy it now.
-      if (job.staging) {
-        dropStaging(env.spreadsheet, job.staging);
-        delete job.staging;
-        store.save(job);
-      }
-      return summaryOf(job);
+    writeLog(() => writeQueuedRunLog(env.properties, env.spreadsheet));
+    for (const gone of store.expired(started)) dropStaging(env.spreadsheet, gone.staging);
+    job = store.load(jobId);
+    if (!job) return finishedSummary(store, jobId);
+    if (job.status === "failed" && reopen) reopenJob(job, env.spreadsheet);
+    if (job.status !== "running") return summaryOf(job);
+    return runJob(job, env, started, store);
+  } catch (error) {
+    // Something outside the job's own work failed (the store is full, the spreadsheet refused):
+    // the run still answers, and still leaves its line.
+    const text = failureText(error);
+    if (job) {
+      writeLog(() =>
+        appendRunLog(env.spreadsheet, {
+          time: new Date(started),
+          query: describeRequest(job!.request),
+          source: job!.request.query.source,
+          rows: job!.rowsStaged,
+          requests: job!.requests,
+          status: "failed",
+          message: text,
+        }),
+      );
     }
-    job.executions++;
-    let fetched = 0;
-    try {
-      fetched = advance(job, env, started, store);
-    } catch (error) {
-      job.status = "failed";
-      job.message = isAddonError(error)
-        ? error.message
-        : message("error.unexpected", { detail: describeError(error) });
-      dropStaging(env.spreadsheet, job.staging);
-      delete job.staging;
+    return {
+      status: "failed",
+      rows: job?.rowsStaged ?? 0,
+      requests: job?.requests ?? 0,
+      sheet: job?.request.sheet ?? "",
+      message: message("pull.stopped", { rows: grouped(job?.rowsStaged ?? 0), detail: text }),
+    };
+  } finally {
+    env.lock.release();
+  }
+}
+
+/** A failed job goes on: from its staged rows, or from the start if they were lost. */
+function reopenJob(job: JobState, spreadsheet: Spreadsheet): void {
+  job.status = "running";
+  delete job.message;
+  delete job.retryAt;
+  const lost = job.staging !== undefined && spreadsheet.getSheetByName(job.staging) === null;
+  if (lost && job.phase === "fetching") {
+    job.nextPage = 1;
+    job.rowsStaged = 0;
+    delete job.staging;
+  }
+}
+
+/** One execution of a running job, under the lock: fetch, maybe commit, record, log. */
+function runJob(
+  job: JobState,
+  env: PullEnvironment,
+  started: number,
+  store: JobStore,
+): PullSummary {
+  job.executions++;
+  let fetched = 0;
+  try {
+    fetched = advance(job, env, started, store);
+  } catch (error) {
+    job.status = "failed";
+    job.message = failureText(error, env.properties);
+    if (isAddonError(error) && error.code === "QUOTA") {
+      // Nothing can be sent until the quota renews; the hourly trigger tries each hour after.
+      job.retryAt = env.data.clock.now() + QUOTA_RETRY_MS;
     }
-    job.updatedAt = env.data.clock.now();
+  }
+  job.updatedAt = env.data.clock.now();
+  // advance() moved the status on; read it afresh rather than as narrowed above.
+  const status: JobStatus = (job as JobState).status;
+  if (status === "done") {
+    dropStaging(env.spreadsheet, job.staging);
+    delete job.staging;
+  }
+  let summary = summaryOf(job);
+  if (status === "running") {
     store.save(job);
-    // advance() moved the status on; read it afresh rather than as narrowed above.
-    const status: JobStatus = (job as JobState).status;
-    if (status === "done") {
-      dropStaging(env.spreadsheet, job.staging);
-      delete job.staging;
-      store.save(job);
+    const noTrigger = keepHourlyTrigger(env);
+    if (noTrigger) summary = { ...summary, message: joined(summary.message ?? "", noTrigger) };
+  } else {
+    if (status === "failed") store.save(job);
+    store.finish({
+      id: job.id,
+      status,
+      sheet: job.request.sheet,
+      rows: summary.rows,
+      requests: job.requests,
+      message: summary.message ?? "",
+      endedAt: job.updatedAt,
+    });
+    if (status === "failed" && job.retryAt !== undefined) {
+      const noTrigger = keepHourlyTrigger(env);
+      if (noTrigger) summary = { ...summary, message: joined(summary.message ?? "", noTrigger) };
     }
-    if (status === "running") ensureHourlyTrigger(env.triggers, env.userProperties);
-    const summary = summaryOf(job);
-    if (status !== "running") env.onJobFinished?.(job, summary);
-    writeLog(env.spreadsheet, {
+    env.onJobFinished?.(job, summary);
+  }
+  writeLog(() =>
+    appendRunLog(env.spreadsheet, {
       time: new Date(started),
       query: describeRequest(job.request),
       source: job.request.query.source,
@@ -211,10 +344,24 @@ function runExecution(jobId: string, env: PullEnvironment, started: number): Pul
       requests: job.requests,
       status: job.status,
       message: summary.message ?? "",
-    });
-    return summary;
-  } finally {
-    env.lock.release();
+    }),
+  );
+  return summary;
+}
+
+/** The words of a failure, for the job, the summary and the log — never a piece of a key. */
+function failureText(error: unknown, properties?: PropertyStore): string {
+  const quota = isAddonError(error) ? undefined : dailyQuotaService(describeError(error));
+  const text = isAddonError(error)
+    ? error.message
+    : quota
+      ? message("quota.other", { service: quota })
+      : message("error.unexpected", { detail: describeError(error) });
+  if (!properties) return text;
+  try {
+    return redactSecrets(text, storedSecrets(properties), Number.POSITIVE_INFINITY);
+  } catch {
+    return text;
   }
 }
 
@@ -249,70 +396,94 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
     saved = JSON.parse(JSON.stringify(job)) as JobState;
   };
 
-  while (job.phase === "fetching" && env.data.clock.now() < deadline) {
-    // A preview of this query moments ago fetched page 1: take it from the cache, unpaid.
-    const reuse = job.nextPage === 1 && previewedRecently(env.data, query);
-    const fetched = fetchRecords(
-      {
-        query,
-        key,
-        firstPage: job.nextPage,
-        maxPages: reuse ? 1 : CHUNK_PAGES,
-        deadline,
-        useCache: reuse,
-      },
-      env.data,
-    );
-    job.requests += fetched.stats.requests;
-    job.credits += fetched.stats.credits;
-    for (const row of recordRows(query.source, fetched.records, specs, env.timeZone)) {
-      buffer.push(mode === "history" ? [snapshot, ...row] : row);
+  try {
+    return fetchAndCommit();
+  } catch (error) {
+    // Keep what was paid for: the rows fetched so far go to the staging sheet, and the job can
+    // go on from the first page not fetched. If they can't be kept, fall back to the last
+    // consistent checkpoint (its rows are staged, its next page agrees with them).
+    try {
+      if (job.phase === "fetching" || job.staging === undefined) stage();
+    } catch {
+      Object.assign(job, saved);
+      if (job.commitRow === undefined) delete job.commitRow;
     }
-    fetchedRows += fetched.records.length;
-    job.nextPage = fetched.lastPage + 1;
-    const complete =
-      fetched.endOfData ||
-      fetched.stoppedBy === "inconsistent-data" ||
-      job.nextPage > lastPage ||
-      job.rowsStaged + buffer.length >= query.limit;
-    if (complete) job.phase = "committing";
-    else if (fetched.stoppedBy === "deadline") break;
-    if (buffer.length >= MEMORY_ROWS) stage();
-  }
-  if (job.phase === "fetching") {
-    stage();
-    return fetchedRows;
+    throw error;
   }
 
-  let pulled: PulledRows;
-  let checkpoint: () => void;
-  if (job.staging === undefined) {
-    pulled = { kind: "memory", rows: buffer };
-    // If this execution dies mid-write, the next one refetches from the last consistent state —
-    // and must write to the same rows: save where the rows go, not how far the fetching got.
-    checkpoint = () => {
-      saved = { ...saved, ...(job.commitRow === undefined ? {} : { commitRow: job.commitRow }) };
-      store.save(saved);
-    };
-  } else {
-    stage();
-    if (env.data.clock.now() + COMMIT_RESERVE_MS > started + EXECUTION_LIMIT_MS) return fetchedRows;
-    const sheet = env.spreadsheet.getSheetByName(job.staging);
-    if (!sheet)
-      throw new AddonError("INTERNAL", message("pull.stagingDeleted", { name: job.staging }));
-    pulled = { kind: "staged", sheet, count: job.rowsStaged };
-    checkpoint = () => store.save(job);
+  function fetchAndCommit(): number {
+    while (job.phase === "fetching" && env.data.clock.now() < deadline) {
+      // A preview of this query moments ago fetched page 1: take it from the cache, unpaid.
+      const reuse = job.nextPage === 1 && previewedRecently(env.data, query, key);
+      const fetched = fetchRecords(
+        {
+          query,
+          key,
+          firstPage: job.nextPage,
+          maxPages: reuse ? 1 : CHUNK_PAGES,
+          deadline,
+          useCache: reuse,
+          keepPartial: true,
+        },
+        env.data,
+      );
+      job.requests += fetched.stats.requests;
+      job.credits += fetched.stats.credits;
+      for (const row of recordRows(query.source, fetched.records, specs, env.timeZone)) {
+        buffer.push(mode === "history" ? [snapshot, ...row] : row);
+      }
+      fetchedRows += fetched.records.length;
+      job.nextPage = fetched.lastPage + 1;
+      if (fetched.failure) throw fetched.failure;
+      const complete =
+        fetched.endOfData ||
+        fetched.stoppedBy === "inconsistent-data" ||
+        job.nextPage > lastPage ||
+        job.rowsStaged + buffer.length >= query.limit;
+      if (complete) job.phase = "committing";
+      else if (fetched.stoppedBy === "deadline") break;
+      if (buffer.length >= MEMORY_ROWS) stage();
+    }
+    if (job.phase === "fetching") {
+      stage();
+      return fetchedRows;
+    }
+
+    let pulled: PulledRows;
+    let checkpoint: () => void;
+    if (job.staging === undefined) {
+      pulled = { kind: "memory", rows: buffer };
+      // If this execution dies mid-write, the next one refetches from the last consistent state —
+      // and must write to the same rows: save where the rows go, not how far the fetching got.
+      checkpoint = () => {
+        saved = {
+          ...saved,
+          ...(job.commitRow === undefined ? {} : { commitRow: job.commitRow }),
+          ...(job.freshTarget === undefined ? {} : { freshTarget: job.freshTarget }),
+        };
+        store.save(saved);
+      };
+    } else {
+      stage();
+      if (env.data.clock.now() + COMMIT_RESERVE_MS > started + EXECUTION_LIMIT_MS)
+        return fetchedRows;
+      const sheet = env.spreadsheet.getSheetByName(job.staging);
+      if (!sheet)
+        throw new AddonError("INTERNAL", message("pull.stagingDeleted", { name: job.staging }));
+      pulled = { kind: "staged", sheet, count: job.rowsStaged };
+      checkpoint = () => store.save(job);
+    }
+    job.rowsWritten = commitPull({
+      spreadsheet: env.spreadsheet,
+      job,
+      columns,
+      pulled,
+      idIndex,
+      checkpoint,
+    });
+    job.status = "done";
+    return fetchedRows;
   }
-  job.rowsWritten = commitPull({
-    spreadsheet: env.spreadsheet,
-    job,
-    columns,
-    pulled,
-    idIndex,
-    checkpoint,
-  });
-  job.status = "done";
-  return fetchedRows;
 }
 
 export function summaryOf(job: JobState): PullSummary {
@@ -326,13 +497,19 @@ export function summaryOf(job: JobState): PullSummary {
     };
   }
   if (job.status === "failed") {
+    const stopped = message("pull.stopped", {
+      rows: grouped(job.rowsStaged),
+      detail: job.message ?? "",
+    });
     return {
       ...base,
       rows: job.rowsStaged,
-      message: message("pull.stopped", {
-        rows: grouped(job.rowsStaged),
-        detail: job.message ?? "",
-      }),
+      // Kept for resuming: resumeJob(jobId) goes on from the first page not fetched.
+      jobId: job.id,
+      message:
+        job.rowsStaged > 0
+          ? `${stopped} ${message("pull.resumable", { rows: grouped(job.rowsStaged) })}`
+          : stopped,
     };
   }
   const id = job.phase === "committing" ? "pull.committing" : "pull.running";
@@ -344,7 +521,13 @@ export function summaryOf(job: JobState): PullSummary {
   };
 }
 
-function unknownJob(id: string): PullSummary {
+/** A job whose record is gone: its summary among the last 20 kept, else "no such pull". */
+function finishedSummary(store: JobStore, id: string): PullSummary {
+  const finished = store.recent().find((entry) => entry.id === id);
+  if (finished) {
+    const { status, rows, requests, sheet, message: text } = finished;
+    return { status, rows, requests, sheet, message: text };
+  }
   return {
     status: "failed",
     rows: 0,
@@ -377,20 +560,56 @@ export function describeRequest(request: PullRequest): string {
   return clip(text);
 }
 
-function writeLog(spreadsheet: Spreadsheet, line: Parameters<typeof appendRunLog>[1]): void {
+/** Writes to the run log; the log must never turn a pull that worked into one that failed. */
+function writeLog(write: () => void): void {
   try {
-    appendRunLog(spreadsheet, line);
+    write();
   } catch {
-    // The log must never turn a pull that worked into one that failed.
+    // Nothing to do: the run's own answer still says what happened.
   }
 }
 
-function logUnderLock(env: PullEnvironment, line: Parameters<typeof appendRunLog>[1]): void {
-  if (!env.lock.tryLock(LOCK_WAIT_MS)) return;
+/**
+ * A running job needs the hourly trigger to go on when nobody drives it. When the user has no
+ * trigger left to spare (20 in all), the job still runs while the sidebar drives it: answers why
+ * it can't go on alone.
+ */
+function keepHourlyTrigger(env: PullEnvironment): string | undefined {
   try {
-    writeLog(env.spreadsheet, line);
+    ensureHourlyTrigger(env.triggers, env.userProperties);
+    return undefined;
+  } catch (error) {
+    if (isAddonError(error) && error.code === "TRIGGER_LIMIT") return error.message;
+    throw error;
+  }
+}
+
+function joined(first: string, second: string | undefined): string {
+  return second ? `${first} ${second}`.trim() : first;
+}
+
+/** A line for a run that holds no lock yet: written now, or queued if another run holds it. */
+export function logUnderLock(env: PullEnvironment, line: RunLogLine): void {
+  if (!env.lock.tryLock(LOCK_WAIT_MS)) {
+    queueRunLog(env.properties, line);
+    return;
+  }
+  try {
+    writeLog(() => {
+      writeQueuedRunLog(env.properties, env.spreadsheet);
+      appendRunLog(env.spreadsheet, line);
+    });
   } finally {
     env.lock.release();
+  }
+}
+
+/** A query as the log quotes it, whatever was sent (it may not even be JSON-able). */
+function safeJson(input: unknown): string {
+  try {
+    return clip(JSON.stringify(input) ?? String(typeof input));
+  } catch {
+    return clip(typeof input);
   }
 }
 

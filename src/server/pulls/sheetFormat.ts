@@ -9,7 +9,7 @@ import { message } from "../../shared/messages/index.js";
 import { SNAPSHOT_NAMES } from "../../shared/pulls/targetFit.js";
 import type { OutputOptions, SourceName } from "../../shared/query/types.js";
 import { columnSpecs } from "../sources/rows.js";
-import type { CellValue } from "../sources/values.js";
+import { type CellValue, fitCell, MAX_CELL_CHARS } from "../sources/values.js";
 import type { WriteMode } from "./pullRequest.js";
 
 export type SheetFormat = ColumnFormat | "datetime";
@@ -82,7 +82,8 @@ export function sheetCell(value: unknown, format: SheetFormat): unknown {
   if (value === null || value === undefined) return "";
   if (typeof value !== "string" || value === "") return value;
   if (format === "text" || format === "link") return value;
-  return `'${value}`;
+  // The apostrophe counts toward the cell's 50,000 characters.
+  return `'${fitCell(value, MAX_CELL_CHARS - 1)}`;
 }
 
 export function sheetRow(values: readonly CellValue[], columns: readonly SheetColumn[]): unknown[] {

@@ -19,6 +19,13 @@ export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
+export interface WriteOptions {
+  /** The rows' number formats as the sheet has them now: runs already right are not set again. */
+  readonly currentFormats?: readonly (readonly string[])[];
+  /** The caller made sure the sheet is big enough (many small writes into existing rows). */
+  readonly sized?: boolean;
+}
+
 /**
  * Writes `rows` (already laid out for `columns`) from `startRow`, in the sheet columns of
  * `layout`'s runs — user columns in between are never touched.
@@ -29,9 +36,11 @@ export function writeRows(
   rows: readonly (readonly unknown[])[],
   columns: readonly SheetColumn[],
   layout: SheetLayout,
+  options: WriteOptions = {},
 ): void {
   if (rows.length === 0) return;
-  ensureSize(sheet, startRow + rows.length - 1, layout.width);
+  const { currentFormats } = options;
+  if (!options.sized) ensureSize(sheet, startRow + rows.length - 1, layout.width);
   const formats = formatRow(columns);
   const formatAt = new Map(layout.positions.map((position, index) => [position, formats[index]!]));
   const columnAt = new Map(layout.positions.map((position, index) => [position, columns[index]!]));
@@ -41,9 +50,16 @@ export function writeRows(
       { length: width },
       (_, offset) => formatAt.get(run.first + offset)!,
     );
-    sheet
-      .getRange(startRow, run.first + 1, rows.length, width)
-      .setNumberFormats(rows.map(() => runFormats));
+    const alreadyRight =
+      currentFormats?.length === rows.length &&
+      currentFormats.every((row) =>
+        runFormats.every((format, offset) => row[run.first + offset] === format),
+      );
+    if (!alreadyRight) {
+      sheet
+        .getRange(startRow, run.first + 1, rows.length, width)
+        .setNumberFormats(rows.map(() => runFormats));
+    }
     for (let offset = 0; offset < rows.length; offset += BLOCK_ROWS) {
       const block = rows.slice(offset, offset + BLOCK_ROWS).map((row) =>
         Array.from({ length: width }, (_, index) => {

@@ -3,6 +3,10 @@
 // zone (read at each firing, so a change of zone needs nothing reinstalled), weekly ones once in
 // seven days. The longest-waiting query goes first.
 
+import { localDay } from "../../shared/timeZones.js";
+
+export { localDay };
+
 export const SCHEDULES = ["off", "hourly", "daily", "weekly"] as const;
 export type Schedule = (typeof SCHEDULES)[number];
 
@@ -13,18 +17,6 @@ const WEEK = 7 * 24 * HOUR;
  * that ran within half an hour of a firing doesn't run again at it.
  */
 const SLACK = 30 * 60_000;
-
-/** "2026-11-16": the calendar day an instant falls on in a time zone. */
-export function localDay(instant: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(new Date(instant));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
 
 /** The instant a query becomes due; undefined when its schedule is off. */
 export function dueAt(

@@ -4,9 +4,18 @@
 // while there is work for it and none when there is none.
 
 import { message } from "../../shared/messages/index.js";
+import { AddonError, isAddonError } from "../errors.js";
 import type { PullEnvironment, PullSummary } from "../pulls/runPull.js";
-import { FETCH_BUDGET_MS, idleJobs, resumePull, startPull } from "../pulls/runPull.js";
-import { dueInOrder } from "./due.js";
+import {
+  FETCH_BUDGET_MS,
+  idleJobs,
+  logUnderLock,
+  resumePull,
+  retryableJobs,
+  startPull,
+  waitingJobs,
+} from "../pulls/runPull.js";
+import { dueInOrder, localDay } from "./due.js";
 import { ensureHourlyTrigger, removeHourlyTrigger } from "./hourlyTrigger.js";
 import {
   anyScheduleOn,
@@ -15,6 +24,12 @@ import {
   type SavedQuery,
   SavedQueryStore,
 } from "./savedQueries.js";
+import {
+  beginTriggerRun,
+  DAILY_TRIGGER_BUDGET_MS,
+  endTriggerRun,
+  triggerTimeUsed,
+} from "./triggerBudget.js";
 
 /** A job the sidebar drives is resumed every few seconds; one untouched this long is on its own. */
 const IDLE_MS = 5 * 60_000;
@@ -32,11 +47,52 @@ export function noteAuthorizationNeeded(store: SavedQueryStore, now: number): vo
   }
 }
 
+/**
+ * One firing of the hourly trigger, within the day's trigger time: when a whole execution no
+ * longer fits in today's 80 minutes, the work waits for tomorrow and the run log says so (once).
+ * Answers the line for the execution log.
+ */
+export function runHourlyTrigger(env: PullEnvironment): string {
+  const budget = {
+    store: env.userProperties,
+    dayOf: (instant: number) => localDay(instant, env.timeZone),
+  };
+  const now = env.data.clock.now();
+  const start = beginTriggerRun(budget, now);
+  const used = Math.round(start.usedMs / 60_000);
+  const limit = DAILY_TRIGGER_BUDGET_MS / 60_000;
+  if (!start.allowed) {
+    const text = message("trigger.dayUsedUp", { used, limit });
+    if (start.firstRefusal) {
+      logUnderLock(env, {
+        time: new Date(now),
+        query: message("trigger.logQuery"),
+        source: "",
+        rows: 0,
+        requests: 0,
+        status: "skipped",
+        message: text,
+      });
+    }
+    return text;
+  }
+  try {
+    runHourlyWork(env);
+  } finally {
+    endTriggerRun(budget, env.data.clock.now());
+  }
+  return message("trigger.ran", {
+    used: Math.round(triggerTimeUsed(budget, env.data.clock.now()) / 60_000),
+    limit,
+  });
+}
+
 export function runHourlyWork(env: PullEnvironment): void {
   const started = env.data.clock.now();
   const store = new SavedQueryStore(env.properties);
   const timeLeft = () => started + FETCH_BUDGET_MS - env.data.clock.now() > START_RESERVE_MS;
-  for (const job of idleJobs(env, IDLE_MS)) {
+  // Pulls nobody drives, and pulls a daily quota stopped, go on before anything new starts.
+  for (const job of [...idleJobs(env, IDLE_MS), ...retryableJobs(env, started)]) {
     if (!timeLeft()) break;
     resumePull(job.id, env, started);
   }
@@ -65,12 +121,27 @@ export function runSaved(
   return summary;
 }
 
+/**
+ * After a saved query changed: the trigger follows the schedules. When the user has no trigger to
+ * spare (20 in all), the query stays saved with its schedule off and the error says why.
+ */
+export function settleAfterSave(env: PullEnvironment, store: SavedQueryStore, id: string): void {
+  try {
+    settleHourlyTrigger(env, store);
+  } catch (error) {
+    if (!isAddonError(error) || error.code !== "TRIGGER_LIMIT") throw error;
+    const query = store.load(id);
+    if (query) store.save({ ...query, schedule: "off" });
+    throw new AddonError("TRIGGER_LIMIT", message("saved.triggerLimit"), { cause: error });
+  }
+}
+
 /** One trigger while a schedule is on or a pull is running; none otherwise. */
 export function settleHourlyTrigger(
   env: PullEnvironment,
   store = new SavedQueryStore(env.properties),
 ): void {
-  if (anyScheduleOn(store) || idleJobs(env, 0).length > 0)
+  if (anyScheduleOn(store) || idleJobs(env, 0).length > 0 || waitingJobs(env).length > 0)
     ensureHourlyTrigger(env.triggers, env.userProperties);
   else removeHourlyTrigger(env.triggers, env.userProperties);
 }

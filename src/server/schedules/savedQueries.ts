@@ -4,8 +4,10 @@
 
 import { currentLocale, message } from "../../shared/messages/index.js";
 import { issue, type QueryIssue } from "../../shared/query/index.js";
-import { AddonError } from "../errors.js";
+import { idArgument, objectArgument } from "../arguments.js";
+import { AddonError, isAddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
+import { utf8Length } from "../http/utf8.js";
 import { JsonStore } from "../platform/jsonStore.js";
 import type { PropertyStore } from "../platform/types.js";
 import { readPullRequest } from "../pulls/pullRequest.js";
@@ -15,6 +17,8 @@ import { dueAt, SCHEDULES, type Schedule } from "./due.js";
 const PREFIX = "tt.query.";
 const MAX_SAVED = 100;
 const MAX_NAME = 100;
+/** Property values hold 9 KB; leave room for what a run notes on the query. */
+const MAX_SAVED_BYTES = 8_000;
 /** What runQuery's argument may hold; anything else is dropped before saving. */
 const QUERY_FIELDS = [
   "source",
@@ -98,7 +102,7 @@ export function saveQuery(
   input: unknown,
   context: SaveContext,
 ): { id: string } {
-  const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+  const raw = objectArgument(input, "query");
   const issues: QueryIssue[] = [];
   const name = typeof raw.name === "string" ? raw.name.trim() : "";
   if (name === "") issues.push(issue("name", "saved.nameRequired"));
@@ -115,7 +119,10 @@ export function saveQuery(
   if (Array.isArray(pull)) issues.push(...pull);
   if (issues.length > 0) throw invalidInput(issues);
 
-  const id = typeof raw.id === "string" && raw.id !== "" ? raw.id : undefined;
+  const id =
+    raw.id === undefined || raw.id === null || raw.id === ""
+      ? undefined
+      : idArgument(raw.id, "id", message("argument.queryId"));
   const existing = id ? store.load(id) : undefined;
   if (id && !existing) throw new AddonError("INVALID_ARGUMENT", message("saved.unknown", { id }));
   if (!existing && store.list().length >= MAX_SAVED) {
@@ -131,6 +138,14 @@ export function saveQuery(
     createdAt: existing?.createdAt ?? context.now,
     updatedAt: context.now,
   };
+  // One property value holds a saved query: refuse one too big for it in words, not Google's.
+  const bytes = utf8Length(JSON.stringify(saved));
+  if (bytes > MAX_SAVED_BYTES) {
+    throw new AddonError(
+      "INVALID_ARGUMENT",
+      message("argument.tooLong", { name: "query", length: bytes, max: MAX_SAVED_BYTES }),
+    );
+  }
   store.save(saved);
   return { id: saved.id };
 }
@@ -172,14 +187,32 @@ export function recordRun(
   else delete query.lastError;
   if (summary.status === "running" && summary.jobId) query.jobId = summary.jobId;
   else delete query.jobId;
-  store.save(query);
+  saveNoting(store, query);
+}
+
+/**
+ * Saves a query's outcome. A store too full for the whole message still gets the short word that
+ * it is full: a scheduled run never stops without saying why.
+ */
+function saveNoting(store: SavedQueryStore, query: SavedQuery): void {
+  try {
+    store.save(query);
+  } catch (error) {
+    if (!isAddonError(error) || error.code !== "STORAGE_FULL") throw error;
+    query.lastError = message("storage.full", { detail: "500 KB" });
+    try {
+      store.save(query);
+    } catch {
+      // Nothing more can be written here; the run log still has the line.
+    }
+  }
 }
 
 /** Marks queries that could not run, keeping when they last did. */
 export function recordProblem(store: SavedQueryStore, query: SavedQuery, problem: string): void {
   query.lastStatus = "failed";
   query.lastError = problem;
-  store.save(query);
+  saveNoting(store, query);
 }
 
 export function anyScheduleOn(store: SavedQueryStore): boolean {

@@ -3,7 +3,6 @@
 // request.
 
 import { message } from "../../shared/messages/index.js";
-import { isReservedSheet } from "../../shared/pulls/targetFit.js";
 import { latestCompletePeriod } from "../../shared/query/dates.js";
 import { validateQuery } from "../../shared/query/index.js";
 import type { SourceName, SourceQuery } from "../../shared/query/types.js";
@@ -11,7 +10,7 @@ import { isAddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
 import type { DataServices, PropertyStore } from "../platform/types.js";
 import { notePreview } from "../pulls/previewReuse.js";
-import { queryInputOf } from "../pulls/pullRequest.js";
+import { isAddonSheet, queryInputOf } from "../pulls/pullRequest.js";
 import { spentText } from "../pulls/pullText.js";
 import type { SheetHeader } from "../pulls/targetFit.js";
 import { SavedQueryStore, type SavedQueryView, viewOf } from "../schedules/savedQueries.js";
@@ -70,7 +69,7 @@ export function sidebarContext(env: SidebarEnvironment, locale: "en" | "zh"): Si
     locale,
     now,
     timeZone: env.timeZone,
-    sheets: env.sheetNames().filter((name) => !isReservedSheet(name)),
+    sheets: env.sheetNames().filter((name) => !isAddonSheet(name)),
     sheetHeaders: env.sheetHeaders?.() ?? [],
     settings: readSettings(env.properties),
     queries: new SavedQueryStore(env.properties)
@@ -94,16 +93,17 @@ export function previewQuery(
   const { query, output } = validation.value;
   // One page at the size the pull will use: "Write to sheet" then takes it from the cache.
   const small: SourceQuery = { ...query, limit: pageSizeFor(query) };
+  const key = keyFor(env.properties, query.source);
   const fetched = fetchRecords(
     {
       query: small,
-      key: keyFor(env.properties, query.source),
+      key,
       deadline: env.data.clock.now() + 60_000,
       useCache: true,
     },
     env.data,
   );
-  notePreview(env.data, query);
+  notePreview(env.data, query, key);
   const specs = columnSpecs(query.source, output.columns);
   return {
     columns: specs.map((spec) => ({

@@ -4,7 +4,13 @@
 import { isRecord } from "../http/json.js";
 import type { HttpResponse } from "../platform/types.js";
 
-/** "HTTP 402: apiKey quota is not enough", or the start of an HTML page's text. */
+/** Characters of an HTML page's text kept for a message: redaction runs on them before any cut. */
+const PAGE_TEXT = 2_000;
+
+/**
+ * "HTTP 402: apiKey quota is not enough", or the start of an HTML page's text — long enough that a
+ * key the page echoes is still whole (or in pieces of 6+ characters) when the caller redacts it.
+ */
 export function answerDetail(response: HttpResponse, body: unknown): string {
   const said = isRecord(body) ? (body.message ?? body.msg) : undefined;
   if (typeof said === "string" && said.trim() !== "")
@@ -16,7 +22,7 @@ export function answerDetail(response: HttpResponse, body: unknown): string {
       .trim();
     return text === ""
       ? `HTTP ${response.status}`
-      : `HTTP ${response.status}: ${text.slice(0, 80)}`;
+      : `HTTP ${response.status}: ${text.slice(0, PAGE_TEXT)}`;
   }
   return `HTTP ${response.status}`;
 }

@@ -2,15 +2,19 @@
 // pacer (remembering a rate the API taught us), the paging bounds of each API, and the key kept
 // out of every message. Custom functions, writers and schedules all come through here.
 
+import { message } from "../../shared/messages/index.js";
+import { grouped } from "../../shared/query/issues.js";
 import { FASTMOSS_MAX_ROWS, KEYAPI_MAX_PAGE, pageSize } from "../../shared/query/paging.js";
 import type { SourceName, SourceQuery } from "../../shared/query/types.js";
+import { AddonError } from "../errors.js";
 import { apiError } from "../http/apiErrors.js";
 import { type FetchedPages, fetchPages, type PagedApi } from "../http/fetchPages.js";
 import { PageCache } from "../http/pageCache.js";
 import { type PacerState, RatePacer } from "../http/ratePacer.js";
+import { redactSecrets, SECRET_RUN } from "../http/redact.js";
 import type { DataServices, KeyValueCache } from "../platform/types.js";
 import { fastMossPagedApi } from "./fastmoss/api.js";
-import { keyApiPagedApi } from "./keyapi/api.js";
+import { keyApiPagedApi, keyApiUrlTooLong, MAX_URL_CHARS } from "./keyapi/api.js";
 
 /** Requests per second we allow ourselves until an API says otherwise (neither documents one). */
 export const DEFAULT_RATE: Readonly<Record<SourceName, number>> = { keyapi: 10, fastmoss: 10 };
@@ -34,6 +38,8 @@ export interface RecordsRequest {
    * sheet wants fresh data, not what a formula fetched an hour ago.
    */
   readonly useCache?: boolean;
+  /** On a failure, answer the records fetched before it, with the error, instead of throwing. */
+  readonly keepPartial?: boolean;
 }
 
 export interface FetchedRecords extends FetchedPages {
@@ -63,10 +69,27 @@ export function canonicalQuery(query: SourceQuery): string {
   return JSON.stringify([query.source, query.region, filters, date, pageSizeFor(query)]);
 }
 
+/** Why the API could not be sent this query at all (checked before any request), if it can't. */
+export function requestProblem(query: SourceQuery): AddonError | undefined {
+  if (query.source !== "keyapi") return undefined;
+  const tooLong = keyApiUrlTooLong(query, lastPageFor(query));
+  if (!tooLong) return undefined;
+  return new AddonError(
+    "INVALID_ARGUMENT",
+    message("limits.url", {
+      length: grouped(tooLong.length),
+      max: grouped(MAX_URL_CHARS),
+      name: tooLong.longest,
+    }),
+  );
+}
+
 export function fetchRecords(request: RecordsRequest, services: DataServices): FetchedRecords {
   const { query, key } = request;
   const label = query.source === "keyapi" ? "KeyAPI" : "FastMoss";
   if (key.trim() === "") throw apiError("MISSING_KEY", label, "");
+  const problem = requestProblem(query);
+  if (problem) throw problem;
 
   const firstPage = request.firstPage ?? 1;
   const lastPage = Math.min(
@@ -79,9 +102,11 @@ export function fetchRecords(request: RecordsRequest, services: DataServices): F
       ? keyApiPagedApi(query, key, pages)
       : fastMossPagedApi(query, key, pages);
 
+  // Cache keys carry a digest of the key: pages paid with one key never serve another.
+  const keyDigest = services.hash(key);
   const pacer = new RatePacer(
     DEFAULT_RATE[query.source],
-    recallPacer(services.cache, query.source),
+    recallPacer(services.cache, query.source, keyDigest),
   );
   const useCache = request.useCache ?? lastPage - firstPage < MAX_CACHED_PAGES;
   try {
@@ -91,8 +116,14 @@ export function fetchRecords(request: RecordsRequest, services: DataServices): F
       pacer,
       deadline: request.deadline,
       redact: (text) => redact(text, key),
+      ...(request.keepPartial ? { keepPartial: true } : {}),
       ...(useCache
-        ? { cache: new PageCache(services.cache, services.hash(canonicalQuery(query))) }
+        ? {
+            cache: new PageCache(
+              services.cache,
+              `${keyDigest}.${services.hash(canonicalQuery(query))}`,
+            ),
+          }
         : {}),
     });
     const wanted = query.limit - (firstPage - 1) * api.pageSize;
@@ -106,30 +137,40 @@ export function fetchRecords(request: RecordsRequest, services: DataServices): F
     // The next execution (a long pull's continuation, the next cell) goes on at this pace and
     // counts this run's last second of requests, so it isn't refused (KeyAPI charges for a 429).
     if (pacer.recorded > 0)
-      rememberPacer(services.cache, query.source, pacer.state(services.clock.now()));
+      rememberPacer(services.cache, query.source, keyDigest, pacer.state(services.clock.now()));
   }
 }
 
-/** Removes the key from a text that may reach a person. */
+/** Removes the key — and any piece of it of 6 or more characters — from a text that may reach a person. */
 export function redact(text: string, key: string): string {
+  if (key.length >= SECRET_RUN) return redactSecrets(text, [key]);
   return key.length >= 4 ? text.split(key).join("•••") : text;
 }
 
-function pacerKey(source: SourceName): string {
-  return `tt1|pace|${source}`;
+/** The pace is the key's: each key has its own rate limit at the API. */
+function pacerKey(source: SourceName, keyDigest: string): string {
+  return `tt1|pace|${source}|${keyDigest}`;
 }
 
-function recallPacer(cache: KeyValueCache, source: SourceName): PacerState | undefined {
+function recallPacer(
+  cache: KeyValueCache,
+  source: SourceName,
+  keyDigest: string,
+): PacerState | undefined {
+  const name = pacerKey(source, keyDigest);
   try {
-    const state = JSON.parse(
-      cache.getAll([pacerKey(source)])[pacerKey(source)] ?? "null",
-    ) as PacerState | null;
+    const state = JSON.parse(cache.getAll([name])[name] ?? "null") as PacerState | null;
     return state && Number(state.rate) >= 1 && Array.isArray(state.sentAt) ? state : undefined;
   } catch {
     return undefined;
   }
 }
 
-function rememberPacer(cache: KeyValueCache, source: SourceName, state: PacerState): void {
-  cache.putAll({ [pacerKey(source)]: JSON.stringify(state) }, PACER_MEMORY_TTL_SECONDS);
+function rememberPacer(
+  cache: KeyValueCache,
+  source: SourceName,
+  keyDigest: string,
+  state: PacerState,
+): void {
+  cache.putAll({ [pacerKey(source, keyDigest)]: JSON.stringify(state) }, PACER_MEMORY_TTL_SECONDS);
 }

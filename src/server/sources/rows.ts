@@ -7,7 +7,7 @@ import type { OutputOptions, SourceName } from "../../shared/query/types.js";
 import { isRecord } from "../http/json.js";
 import { fastMossCell } from "./fastmoss/cells.js";
 import { keyApiCell } from "./keyapi/cells.js";
-import type { CellValue } from "./values.js";
+import { type CellValue, fitCell } from "./values.js";
 
 export function columnSpecs(source: SourceName, keys: readonly string[]): ColumnSpec[] {
   const byKey = new Map(catalogueOf(source).columns.map((spec) => [spec.key, spec]));
@@ -36,7 +36,13 @@ export function recordRows(
     source === "keyapi"
       ? (record: Record<string, unknown>, spec: ColumnSpec) => keyApiCell(record, spec, timeZone)
       : (record: Record<string, unknown>, spec: ColumnSpec) => fastMossCell(record, spec);
-  return records.filter(isRecord).map((record) => columns.map((spec) => cell(record, spec)));
+  // One record's text too long for a cell must not fail the whole write: it is cut to fit.
+  return records.filter(isRecord).map((record) =>
+    columns.map((spec) => {
+      const value = cell(record, spec);
+      return typeof value === "string" ? fitCell(value) : value;
+    }),
+  );
 }
 
 /** The whole answer of a custom function: header (unless none) and rows. */

@@ -1,9 +1,20 @@
 // Cell values from API values that drift from their documented types: numbers sent as strings,
 // nulls, ids that must stay text, yyyymmdd dates. One odd value never fails a row.
 
+import { zoneOffsetMs } from "../../shared/timeZones.js";
+
+export { zoneOffsetMs };
+
 export type CellValue = string | number | boolean | Date;
 
 const NUMERIC = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+/** Sheets refuses a cell of more than 50,000 characters, and with it the whole setValues. */
+export const MAX_CELL_CHARS = 50_000;
+
+/** Text that fits in a cell of `max` characters: longer text is cut to max − 1 and "…". */
+export function fitCell(text: string, max = MAX_CELL_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 
 /** A number for a numeric column; text that isn't a number is kept as text, missing is "". */
 export function numberCell(value: unknown): CellValue {
@@ -22,7 +33,7 @@ export function textCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value);
+  return JSON.stringify(value) ?? "";
 }
 
 /** A yyyymmdd number or string (20250816) as a date at midnight in the spreadsheet's time zone. */
@@ -43,30 +54,6 @@ export function dateInZone(year: number, month: number, day: number, timeZone: s
   const corrected = guess - zoneOffsetMs(instant, timeZone);
   if (corrected !== instant) instant = corrected;
   return new Date(instant);
-}
-
-/** How far a time zone's wall clock is ahead of UTC at an instant. */
-export function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wallClock = Date.UTC(
-    part("year"),
-    part("month") - 1,
-    part("day"),
-    part("hour"),
-    part("minute"),
-    part("second"),
-  );
-  return wallClock - (instant - (instant % 1000));
 }
 
 /** https://www.tiktok.com/@handle, or "" without a handle. */

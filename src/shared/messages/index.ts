@@ -3,9 +3,11 @@
 
 import { commonEn, commonZh } from "./common.js";
 import { fetchingEn, fetchingZh } from "./fetching.js";
+import { fieldEn, fieldZh } from "./field.js";
 import { pullsEn, pullsZh } from "./pulls.js";
 import { queryEn, queryZh } from "./query.js";
 import { schedulesEn, schedulesZh } from "./schedules.js";
+import { setupEn, setupZh } from "./setup.js";
 import { sidebarServerEn, sidebarServerZh } from "./sidebarServer.js";
 import { targetsEn, targetsZh } from "./targets.js";
 
@@ -18,6 +20,8 @@ const en = {
   ...pullsEn,
   ...schedulesEn,
   ...sidebarServerEn,
+  ...setupEn,
+  ...fieldEn,
   ...targetsEn,
 } as const;
 
@@ -32,6 +36,8 @@ const zh: Readonly<Record<MessageId, string>> = {
   ...pullsZh,
   ...schedulesZh,
   ...sidebarServerZh,
+  ...setupZh,
+  ...fieldZh,
   ...targetsZh,
 };
 

@@ -8,8 +8,6 @@ export const targetsEn = {
     "“{sheet}” is the add-on's own sheet (the run log, or rows waiting to be written): choose another sheet name.",
   "target.otherSource":
     "“{sheet}” holds {other} rows (its header has {other}'s id column), so {source} rows can't go into it: choose another sheet, or Replace to start it afresh.",
-  "target.notHistory":
-    "“{sheet}” isn't a history sheet (its first column isn't “Snapshot at”), so History would mix snapshots into other rows: choose a new sheet name for the history.",
   "writeMode.replace": "replace",
   "writeMode.append": "append",
   "writeMode.upsert": "update or add",
@@ -27,8 +25,6 @@ export const targetsZh: Catalogue<typeof targetsEn> = {
     "“{sheet}”是插件自己的工作表（运行日志或等待写入的数据）：请换一个工作表名称。",
   "target.otherSource":
     "“{sheet}”保存的是 {other} 的数据（表头有 {other} 的 ID 列），不能写入 {source} 的数据：请换一个工作表，或选择“替换”重新开始。",
-  "target.notHistory":
-    "“{sheet}”不是历史记录工作表（第一列不是“快照时间”），历史记录会把快照混进其他数据：请为历史记录换一个新的工作表名称。",
   "writeMode.replace": "替换",
   "writeMode.append": "追加",
   "writeMode.upsert": "更新或添加",

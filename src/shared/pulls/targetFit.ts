@@ -75,7 +75,7 @@ export function targetProblem(target: {
   if (mode === "history") {
     const first = normalise(header[0]);
     if (!SNAPSHOT_NAMES.map(normalise).includes(first)) {
-      return { id: "target.notHistory", params: { sheet: name } };
+      return { id: "history.notHistory", params: { sheet: name } };
     }
   }
   return undefined;

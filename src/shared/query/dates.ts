@@ -1,6 +1,7 @@
 // FastMoss's ranking periods (day, ISO week, month): reading date_type/date_value, and telling which
 // periods are complete. FastMoss ranks completed periods only and its server's time zone is unknown.
 
+import { dayNumberIn } from "../timeZones.js";
 import type { FastMossDate, FastMossDateType } from "./types.js";
 
 const DAY = 86_400_000;
@@ -51,19 +52,11 @@ export const isOverSomewhere = (period: Period, now: number) => period.end * DAY
 
 /** The day a date cell shows in the spreadsheet's time zone (UTC if the zone is unknown). */
 function dayInZone(date: Date, timeZone: string): number {
-  let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-    }).formatToParts(date);
+    return dayNumberIn(date.getTime(), timeZone);
   } catch {
     return Math.floor(date.getTime() / DAY);
   }
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return dayNumber(part("year"), part("month"), part("day"));
 }
 
 /**

@@ -64,6 +64,10 @@ export const SOURCE_MAX_LIMIT: Readonly<Record<SourceName, number>> = {
   fastmoss: 1_000,
 };
 export const FORMULA_MAX_LIMIT = 1_000;
+/** The field rules' bounds on what one query may carry. */
+export const MAX_FILTERS = 50;
+export const MAX_FILTER_VALUE_CHARS = 500;
+export const MAX_COLUMNS = 200;
 export const DEFAULT_LIMIT = 10;
 
 const OWN_ARGUMENTS = ["region", "limit"];
@@ -213,6 +217,10 @@ function readFilters(source: SourceName, input: QueryInput, issues: QueryIssue[]
     headers: input.headers,
   };
   const seen = new Set<string>(OUTPUT_OPTIONS.filter((name) => !isBlank(output[name])));
+  if (pairs.length > MAX_FILTERS) {
+    issues.push(issue("filters", "limits.filters", { max: MAX_FILTERS, count: pairs.length }));
+    return { values, output };
+  }
   const known = [...FILTER_SPECS[source].map((spec) => spec.name), ...OUTPUT_OPTIONS];
 
   for (const [rawName, value] of pairs) {
@@ -232,6 +240,17 @@ function readFilters(source: SourceName, input: QueryInput, issues: QueryIssue[]
       continue;
     }
     seen.add(name);
+    const long = tooLong(value);
+    if (long !== undefined && name !== "columns") {
+      issues.push(
+        issue(name, "limits.filterValue", {
+          name: clip(typed),
+          length: grouped(long),
+          max: MAX_FILTER_VALUE_CHARS,
+        }),
+      );
+      continue;
+    }
     const spec = filterSpec(source, name);
     if (name === "columns" || name === "headers") {
       output[name] = value;
@@ -260,6 +279,16 @@ function readFilters(source: SourceName, input: QueryInput, issues: QueryIssue[]
   }
   checkRanges(source, values, issues);
   return { values, output };
+}
+
+/** The length of a text value over the bound (a single cell or a row of them), else undefined. */
+function tooLong(value: unknown): number | undefined {
+  const cells = Array.isArray(value) ? value.flat(2) : [value];
+  const longest = cells.reduce<number>(
+    (most, cell) => (typeof cell === "string" ? Math.max(most, cell.length) : most),
+    0,
+  );
+  return longest > MAX_FILTER_VALUE_CHARS ? longest : undefined;
 }
 
 /** A minimum above its maximum names both. */
@@ -291,6 +320,10 @@ function readColumns(source: SourceName, value: unknown, issues: QueryIssue[]): 
     )
     .filter(Boolean);
   const keys = catalogue.columns.map((spec) => spec.key);
+  if (typed.length > MAX_COLUMNS) {
+    issues.push(issue("columns", "limits.columns", { max: MAX_COLUMNS, count: typed.length }));
+    return [];
+  }
   if (typed.length === 0) return [...catalogue.defaultKeys];
   if (typed.length === 1 && typed[0]!.toLowerCase() === "all") return keys;
   const columns: string[] = [];

@@ -2,9 +2,9 @@
 // (onOpen, saveSettings, the three custom functions, a sidebar), written so each test can tell
 // what happened, without building dist/ or calling the fake API.
 
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { AppsScriptRuntime } from "../../../dev/runtime/runtime.js";
 
 export const FIXTURE_CODE = `
@@ -76,9 +76,16 @@ function TT_TOP_POTENTIAL() {
 export const FIXTURE_SIDEBAR =
   '<!doctype html><html><head><base target="_top"><script>window.sidebarScriptRan = true;</script></head><body>Fixture</body></html>';
 
-/** A folder holding Sidebar.html, as dist/ does. */
+/**
+ * A folder holding Sidebar.html, as dist/ does: one fixed folder in the ignored .build/, so tests
+ * leave nothing behind in the system's temp folder.
+ */
 export function fixtureHtmlDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "playground-fixture-"));
+  const dir = path.join(
+    path.dirname(fileURLToPath(import.meta.url)),
+    "../../../.build/playground-fixture",
+  );
+  mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "Sidebar.html"), FIXTURE_SIDEBAR);
   return dir;
 }

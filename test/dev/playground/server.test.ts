@@ -350,3 +350,28 @@ describe("startPlayground", () => {
     ).rejects.toThrow(/ENOENT/);
   });
 });
+
+describe("several spreadsheets", () => {
+  it("opens a second spreadsheet with its own document properties, menu and grid, and switches back", async () => {
+    const first = await get<PlaygroundState>("/state");
+    const opened = await post("/spreadsheet", { open: true });
+    expect(opened.status).toBe(200);
+    const second = await get<PlaygroundState>("/state");
+    expect(second.spreadsheets.map((sheet) => sheet.id)).toEqual([
+      first.spreadsheetId,
+      opened.json.id,
+    ]);
+    expect(second.spreadsheetId).toBe(opened.json.id);
+    expect(second.spreadsheetName).toBe("Spreadsheet 2");
+    // Its onOpen built its own menu, and its keys are its own document's.
+    expect(second.menus).toHaveLength(1);
+    await rpc("saveSettings", { keyapiKey: "only-in-the-second" });
+    expect((await rpc("getSettings")).value.keyapiKey).toBe("only-in-the-second");
+    const grid = await get<GridSnapshot>("/snapshot");
+    expect(grid.spreadsheet.name).toBe("Spreadsheet 2");
+    expect((await post("/spreadsheet", { id: first.spreadsheetId })).status).toBe(200);
+    expect((await get<PlaygroundState>("/state")).spreadsheetId).toBe(first.spreadsheetId);
+    expect((await rpc("getSettings")).value.keyapiKey).toBe("demo-keyapi-key");
+    expect((await post("/spreadsheet", { id: "nope" })).status).toBe(404);
+  });
+});

@@ -61,12 +61,19 @@ describe("planUpsert", () => {
       0,
     );
     expect(plan.updated).toBe(1);
-    expect(plan.updatedRows).toEqual([
-      ["6787580688797713413", "a", 1, "yes"],
-      ["6787580688797713414", "b2", 20, ""],
-      ["", "", "", "a row of the user's"],
-    ]);
+    // Only the row the pull updated is written back: the others are in no run at all.
+    expect(plan.updatedRuns).toEqual([{ start: 1, rows: [["6787580688797713414", "b2", 20, ""]] }]);
     expect(plan.appendedRows).toEqual([["6787580688797713499", "new again", 100, ""]]);
+  });
+
+  it("groups updated rows into runs of consecutive rows, leaving the rows between out", () => {
+    const many = [["1"], ["2"], ["3"], ["4"], ["5"]];
+    const plan = planUpsert(many, [["5"], ["1"], ["2"], ["4"]], identityLayout(1), 0);
+    expect(plan.updatedRuns).toEqual([
+      { start: 0, rows: [["1"], ["2"]] },
+      { start: 3, rows: [["4"], ["5"]] },
+    ]);
+    expect(plan.updated).toBe(4);
   });
 
   it("compares ids as exact text: a near-identical 19-digit id is a new creator", () => {

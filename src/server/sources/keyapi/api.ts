@@ -26,6 +26,26 @@ export function keyApiUrl(query: KeyApiQuery, page: number, pageSize: number): s
   return `${KEYAPI_URL}?${params.map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`).join("&")}`;
 }
 
+/** UrlFetch refuses a URL over 2 KB; the SPEC keeps KeyAPI's under 2,000 characters. */
+export const MAX_URL_CHARS = 2_000;
+
+/**
+ * The query's longest request address (its last page has the most digits) when it would pass
+ * UrlFetch's limit, with the filter that makes it longest — else undefined.
+ */
+export function keyApiUrlTooLong(
+  query: KeyApiQuery,
+  lastPage: number,
+): { readonly length: number; readonly longest: string } | undefined {
+  const length = keyApiUrl(query, lastPage, sharedPageSize("keyapi", query.limit)).length;
+  if (length <= MAX_URL_CHARS) return undefined;
+  const [longest] = Object.entries(query.filters)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => [name, encodeURIComponent(String(value)).length] as const)
+    .sort((a, b) => b[1] - a[1])[0] ?? ["region"];
+  return { length, longest };
+}
+
 /** What a KeyAPI status or body code means. */
 function outcomeOfCode(code: number, response: HttpResponse, detail: string): PageOutcome {
   if (code === 429) {
