@@ -1,6 +1,9 @@
 // Builds the Apps Script project into dist/: Code.js (the server as one classic script whose public
 // functions are top-level declarations with their JSDoc), Sidebar.html (self-contained) and
 // appsscript.json. Fails loudly when the output would not work in Apps Script.
+// Apps Script parses the whole of Code.js at every custom function call, so the add-on's code is
+// minified (function names kept, for readable stack traces); the top-level wrappers Sheets and
+// google.script.run see stay readable, with their JSDoc.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +17,11 @@ const dist = path.join(root, "dist");
 const ENTRYPOINTS = path.join(root, "src/server/entrypoints.ts");
 const GLOBAL_NAME = "TTInfluencers";
 const TARGET = "es2020";
+/** The SPEC's ceiling for dist/Code.js. */
+/** What dist/Code.js should stay within (Apps Script parses all of it at every formula call). */
+export const CODE_BYTES_TARGET = 102_400;
+/** Past this the build fails: a bundle that grew this much has taken in something it shouldn't. */
+export const CODE_BYTES_MAX = 200 * 1024;
 
 const ALLOWED_SCOPES = new Set([
   "https://www.googleapis.com/auth/spreadsheets.currentonly",
@@ -153,9 +161,11 @@ function checkClassicScript(code, functions) {
  * function, checked as Apps Script would load it.
  * @param {string} entry
  * @param {string} outFile
+ * @param {{ minify?: boolean }} [options] minify the add-on's code (default true)
  */
-export async function buildScript(entry, outFile) {
+export async function buildScript(entry, outFile, options = {}) {
   const functions = readPublicFunctions(entry);
+  const minify = options.minify ?? true;
   const output = await bundle(entry, {
     format: "iife",
     globalName: GLOBAL_NAME,
@@ -163,6 +173,7 @@ export async function buildScript(entry, outFile) {
     mainFields: ["module", "main"],
     conditions: ["import", "default"],
     treeShaking: true,
+    ...(minify ? { minify: true, keepNames: true } : {}),
   });
   const code = [
     `// TikTok Influencers for Google Sheets. Built by build.mjs from ${path.relative(root, entry)}: do not edit.`,
@@ -178,7 +189,18 @@ export async function buildScript(entry, outFile) {
 }
 
 async function buildServer() {
-  return buildScript(ENTRYPOINTS, path.join(dist, "Code.js"));
+  const built = await buildScript(ENTRYPOINTS, path.join(dist, "Code.js"));
+  if (built.bytes > CODE_BYTES_TARGET) {
+    console.warn(
+      `dist/Code.js is ${built.bytes} bytes, over the target of ${CODE_BYTES_TARGET} (Apps Script parses it at every formula call)`,
+    );
+  }
+  if (built.bytes > CODE_BYTES_MAX) {
+    throw new BuildError(
+      `dist/Code.js is ${built.bytes} bytes, over the ceiling of ${CODE_BYTES_MAX}: what grew it so?`,
+    );
+  }
+  return built;
 }
 
 async function buildSidebar() {

@@ -328,14 +328,15 @@ function generateCreator(state: RegionState, region: Region, index: number): Cre
 }
 
 /** Generates one region's creators; pure, and the same for the same seed. */
-export function generateRegion(seed: number, region: Region): readonly Creator[] {
+export function generateRegion(seed: number, region: Region, scale = 1): readonly Creator[] {
   const state: RegionState = {
     random: createRandom(seed, "region", region),
     takenShortIds: new Set(),
     takenHandles: new Set(),
   };
   const creators: Creator[] = [];
-  for (let index = 0; index < REGION_PROFILES[region].creators; index++) {
+  const count = REGION_PROFILES[region].creators * scale;
+  for (let index = 0; index < count; index++) {
     creators.push(generateCreator(state, region, index));
   }
   return creators;
@@ -416,10 +417,13 @@ export function creatorDetails(seed: number, creator: Creator): CreatorDetails {
 /** The creator pool of one seed, generated a region at a time on first use. */
 export class Dataset {
   readonly seed: number;
+  /** Creators per region, as a multiple of the region's profile (big pulls need more than 30,000). */
+  readonly scale: number;
   readonly #regions = new Map<Region, readonly Creator[]>();
 
-  constructor(seed: number) {
+  constructor(seed: number, scale = 1) {
     this.seed = seed;
+    this.scale = Math.max(1, Math.floor(scale));
   }
 
   /** The region's creators in default order; none for a region the APIs do not cover. */
@@ -428,7 +432,7 @@ export class Dataset {
     if (!isDataRegion(region)) return [];
     let creators = this.#regions.get(region);
     if (creators === undefined) {
-      creators = generateRegion(this.seed, region);
+      creators = generateRegion(this.seed, region, this.scale);
       this.#regions.set(region, creators);
     }
     return creators;

@@ -39,6 +39,8 @@ const MAX_BODY_BYTES = 1_000_000;
 export interface FakeApiOptions {
   seed?: number;
   config?: FakeApiConfigPatch;
+  /** Creators per region as a multiple of the usual (default 1: about 68,000 in all). */
+  scale?: number;
 }
 
 export interface FakeApi {
@@ -124,7 +126,7 @@ function sendJson(
 export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const seed = options.seed ?? DEFAULT_SEED;
   const initialConfig = mergeConfig(defaultConfig(), options.config ?? {});
-  const dataset = new Dataset(seed);
+  const dataset = new Dataset(seed, options.scale ?? 1);
   const keyApiSearch = new KeyApiSearch(dataset);
   const fastMossSearch = new FastMossSearch(dataset);
   const recorder = new StatsRecorder();
@@ -271,6 +273,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     listen(port = 0, host = "127.0.0.1") {
       if (server !== null) return Promise.reject(new Error("the fake API is already listening"));
       const started = http.createServer(handler);
+      // A client whose thread was blocked (the runtime runs synchronously) can't see an idle
+      // connection expire: keep connections long enough that it never reuses a closed one.
+      started.keepAliveTimeout = 120_000;
       server = started;
       return new Promise((resolve, reject) => {
         started.once("error", reject);

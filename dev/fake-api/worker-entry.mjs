@@ -13,7 +13,7 @@ const port = parentPort;
 if (port === null) throw new Error("worker-entry.mjs must run in a worker thread");
 
 try {
-  const api = createFakeApi({ seed: start.seed, config: start.config });
+  const api = createFakeApi({ seed: start.seed, config: start.config, scale: start.scale });
   const { url } = await api.listen(start.port, start.host);
 
   port.on("message", async (/** @type {import("./worker.js").ControlRequest} */ request) => {

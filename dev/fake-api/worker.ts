@@ -26,6 +26,7 @@ export interface FakeApiHandle {
 export interface WorkerStartData {
   seed: number | undefined;
   config: FakeApiConfigPatch | undefined;
+  scale: number | undefined;
   port: number;
   host: string;
 }
@@ -43,6 +44,7 @@ export function startFakeApiInWorker(options: FakeApiWorkerOptions = {}): Promis
   const startData: WorkerStartData = {
     seed: options.seed,
     config: options.config,
+    scale: options.scale,
     port: options.port ?? 0,
     host: options.host ?? "127.0.0.1",
   };

@@ -6,12 +6,16 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { VirtualClock } from "./clock.js";
+import { type CellCall, type CellOutcome, runCellsAtOnce } from "./concurrent.js";
 import {
   createDetachedSpreadsheetApp,
   type DocumentState,
   DocumentTable,
   type NewSpreadsheetOptions,
 } from "./documents.js";
+
+export type { CellCall, CellOutcome } from "./concurrent.js";
+
 import { type AuthMode, Execution, type ExecutionKind } from "./execution.js";
 import { createHtmlService } from "./html-service.js";
 import { removeIntlTimeZones } from "./intl.js";
@@ -157,6 +161,7 @@ export class AppsScriptRuntime {
   /** Every execution so far, oldest first. */
   readonly executions: ExecutionRecord[] = [];
   readonly #script: vm.Script;
+  readonly #code: string;
   readonly #htmlDir: string;
   readonly #scopes: ReadonlySet<string>;
   readonly #isAddOn: boolean;
@@ -174,6 +179,7 @@ export class AppsScriptRuntime {
         : {});
     // Apps Script parses the whole project at every execution; a syntax error fails them all.
     this.#script = new vm.Script(code, { filename: "Code.gs" });
+    this.#code = code;
     this.#htmlDir = options.htmlDir ?? path.dirname(codePath);
     // Without explicit scopes Apps Script infers them from the code: treat that as all granted.
     this.#scopes = new Set(this.manifest.oauthScopes ?? ALL_SCOPES);
@@ -237,6 +243,49 @@ export class AppsScriptRuntime {
     });
     if (!record.ok) throw new ScriptError(record);
     return record.value ?? "";
+  }
+
+  /**
+   * Recalculates several cells at the same moment: each custom function call is its own execution,
+   * up to 30 at once on the shared virtual clock (see concurrent.ts). Answers every cell's outcome.
+   */
+  customFunctionsAtOnce(calls: readonly CellCall[]): CellOutcome[] {
+    return runCellsAtOnce(
+      {
+        clock: this.clock,
+        properties: this.properties,
+        caches: this.caches,
+        locks: this.locks,
+        http: this.http,
+        owner: this.owner,
+        setup: {
+          code: this.#code,
+          owner: this.owner,
+          locale: this.locale,
+          scopes: [...this.#scopes],
+          htmlDir: this.#htmlDir,
+          isAddOn: this.#isAddOn,
+          scriptTimeZone: this.manifest.timeZone ?? "Etc/UTC",
+          spreadsheet: {
+            id: this.spreadsheet.id,
+            name: this.spreadsheet.name,
+            timeZone: this.spreadsheet.timeZone,
+            locale: this.spreadsheet.locale,
+          },
+        },
+        nextExecutionId: () => this.#nextExecutionId++,
+        record: (cell, user) =>
+          this.executions.push({
+            ...cell,
+            functionName: cell.name,
+            kind: "customFunction",
+            authMode: "CUSTOM_FUNCTION",
+            user,
+            spreadsheet: this.spreadsheet.id,
+          }),
+      },
+      calls,
+    );
   }
 
   /** Calls a server function as `google.script.run` does from the sidebar. */

@@ -28,18 +28,28 @@ describe("dist/Code.js", () => {
     const context = vm.createContext({});
     vm.runInContext(code, context);
     const globals = Object.keys(context).sort();
-    // zod keeps a config object on globalThis so copies of it agree; it's data, not a function, so
-    // neither Sheets nor google.script.run can call it.
-    expect(globals).toEqual(
-      ["TTInfluencers", "__zod_globalConfig", ...publicFunctions.map((f) => f.name)].sort(),
-    );
+    expect(globals).toEqual(["TTInfluencers", ...publicFunctions.map((f) => f.name)].sort());
   });
 
-  it("is small, because Apps Script parses it at every custom function call", () => {
-    // The setup check and its catalogue in two languages added about 25 KB (issue 13); the bundle
-    // is to shrink well below this once unminified whitespace and comments go (issue 14). Refused
-    // targets, listJobs and their messages in two languages added about 9 KB more (issue 15).
-    expect(Buffer.byteLength(code)).toBeLessThan(256 * 1024);
+  it("stays small, because Apps Script parses it at every custom function call", () => {
+    // The goal is 102,400 bytes (CODE_BYTES_TARGET). The minified bundle of issue 14 met it alone;
+    // with the setup check, the field rules, the sidebar's server side and growth it does not yet
+    // (see the closing notes): this bound only keeps it from growing unnoticed meanwhile.
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(140 * 1024);
+  });
+
+  it("keeps the add-on's function names, so stack traces stay readable though minified", () => {
+    const context = vm.createContext({});
+    vm.runInContext(code, context);
+    const inner = context.TTInfluencers as Record<string, { name: string }>;
+    for (const { name } of publicFunctions) expect(inner[name]?.name).toBe(name);
+    const error = vm.runInContext(
+      "(function () { try { TT_INFLUENCERS(); } catch (e) { return e; } })()",
+      context,
+    ) as Error;
+    expect((error.cause as Error).stack).toMatch(
+      /at documentCache .*\n.*at appsScriptDataServices/,
+    );
   });
 });
 

@@ -362,7 +362,7 @@ describe("every argument is checked", () => {
   it("refuses the run log as a target whatever its case, and 51 filters", () => {
     runQuery(keyapi({ limit: 10 }));
     const log = rt.spreadsheet.sheet("TT Run Log").values();
-    for (const name of ["tt run log", "TT RUN LOG", "tt staging abc"]) {
+    for (const name of ["tt run log", "TT RUN LOG", "tt staging abc", "tt diagnostics"]) {
       const summary = runQuery(keyapi({ sheet: name, mode: "replace" }));
       expect(summary.status).toBe("failed");
       expect(summary.message).toMatch(/keeps its own records/);

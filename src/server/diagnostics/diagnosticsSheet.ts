@@ -3,10 +3,9 @@
 
 import { message } from "../../shared/messages/index.js";
 import { identityLayout } from "../pulls/layout.js";
+import { DIAGNOSTICS_SHEET } from "../pulls/pullRequest.js";
 import type { SheetColumn } from "../pulls/sheetFormat.js";
 import { writeFreshHeader, writeRows } from "../pulls/sheetWriter.js";
-
-export const DIAGNOSTICS_SHEET = "TT Diagnostics";
 
 interface CheckRow {
   readonly check: string;

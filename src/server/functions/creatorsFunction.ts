@@ -61,7 +61,7 @@ function outOfTime(query: SourceQuery, fetched: FetchedRecords): AddonError {
     message("fetch.timeout", {
       rows: fetched.records.length,
       limit: query.limit,
-      pages: fetched.stats.cachedPages + fetched.stats.requests,
+      pages: fetched.stats.cachedPages + fetched.stats.sharedPages + fetched.stats.requests,
     }),
   );
 }

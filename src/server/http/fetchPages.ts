@@ -1,6 +1,8 @@
 // Fetches the pages a run needs: cached pages first, the rest in parallel waves through fetchAll,
-// paced to the API's rate limit, failures retried a bounded number of times, every wait within the
-// deadline. Pages fetched are cached before any failure is raised, so a retry never pays twice.
+// each wave's slots reserved in the document's shared pacing budget, pages that an identical run
+// is fetching at the same moment awaited instead of bought twice, failures retried a bounded number
+// of times with jittered backoff, every wait within the deadline. Pages fetched are cached before
+// any failure is raised, so a retry never pays twice.
 
 import type { AddonError, ErrorCode } from "../errors.js";
 import type {
@@ -12,9 +14,9 @@ import type {
 } from "../platform/types.js";
 import { isTransportError } from "../platform/types.js";
 import { apiError } from "./apiErrors.js";
+import type { PacingBudget } from "./pacingBudget.js";
 import type { CachedPage, PageCache } from "./pageCache.js";
 import { PagePlanner } from "./pagePlanner.js";
-import type { RatePacer } from "./ratePacer.js";
 
 export type RetryReason = "rate-limited" | "server-error" | "bad-answer" | "transport";
 
@@ -53,6 +55,8 @@ export interface FetchStats {
   requests: number;
   credits: number;
   cachedPages: number;
+  /** Pages another execution fetched for the same query while this one waited for them. */
+  sharedPages: number;
   retries: number;
   rateLimited: number;
   waves: number;
@@ -78,7 +82,7 @@ export interface FetchedPages {
 export interface FetchPagesOptions {
   readonly http: HttpClient;
   readonly clock: Clock;
-  readonly pacer: RatePacer;
+  readonly pacer: PacingBudget;
   /** Epoch ms after which no wave or wait may end. */
   readonly deadline: number;
   readonly cache?: PageCache;
@@ -112,6 +116,7 @@ export function emptyStats(): FetchStats {
     requests: 0,
     credits: 0,
     cachedPages: 0,
+    sharedPages: 0,
     retries: 0,
     rateLimited: 0,
     waves: 0,
@@ -161,20 +166,56 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
     };
   };
 
+  /** Pages an identical run is fetching: when to look for them in the cache. */
+  const awaited = new Map<number, number>();
+  let slotsLeft = true;
   while (!planner.done()) {
-    const now = clock.now();
-    const wait = Math.max(pacer.waitTime(now), notBefore - now);
-    if (now + wait + waveEstimate > options.deadline) return finish("deadline");
-    if (wait > 0) {
+    const due = [...awaited].filter(([, at]) => at <= clock.now()).map(([page]) => page);
+    if (cache && due.length > 0) {
+      for (const [page, content] of cache.read(due)) {
+        planner.accept(page, content.count, content.total);
+        pages.set(page, content);
+        stats.sharedPages++;
+      }
+      for (const page of due) {
+        awaited.delete(page);
+        // Not there: its fetcher failed or is late; the next claim says which.
+        if (!pages.has(page)) planner.retry(page);
+      }
+      continue;
+    }
+    const wanted = slotsLeft ? planner.next(Math.min(pacer.limit, MAX_WAVE)) : [];
+    if (wanted.length === 0) {
+      const look = Math.min(...awaited.values());
+      if (awaited.size === 0 || look > options.deadline) {
+        return finish(slotsLeft ? "inconsistent-data" : "deadline");
+      }
+      const wait = Math.max(0, look - clock.now());
       clock.sleep(wait);
       stats.waitedMs += wait;
       continue;
     }
-    const wave = planner.next(Math.min(pacer.capacity(now), MAX_WAVE));
-    if (wave.length === 0) return finish("inconsistent-data");
+    const claim = pacer.claim({
+      pages: wanted,
+      earliest: notBefore,
+      latest: options.deadline - waveEstimate,
+      expectedMs: waveEstimate,
+      ...(cache ? { flightKey: (page: number) => cache.flightKey(page) } : {}),
+    });
+    for (const page of wanted) {
+      if (claim.elsewhere.has(page)) awaited.set(page, claim.elsewhere.get(page)!);
+      else if (!claim.send.includes(page)) planner.retry(page);
+    }
+    if (claim.noSlot) slotsLeft = false;
+    if (claim.at === undefined) continue;
+    const wave = claim.send;
+    const wait = Math.max(0, claim.at - clock.now());
+    if (wait > 0) {
+      clock.sleep(wait);
+      stats.waitedMs += wait;
+    }
 
     const sentAt = clock.now();
-    pacer.record(sentAt, wave.length);
     stats.requests += wave.length;
     stats.waves++;
     const outcomes = http.fetchAll(wave.map((page) => api.request(page)));
@@ -195,6 +236,7 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
     let failure: AddonError | undefined;
     let delay = 0;
     let rateLimited = false;
+    let pause = 0;
     outcomes.forEach((outcome, index) => {
       const page = wave[index]!;
       stats.credits += api.creditsFor(outcome);
@@ -232,6 +274,7 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
       if (result.reason === "rate-limited") rateLimited = true;
       const backoff = BACKOFF_MS[result.reason] * 2 ** (tries - 2);
       delay = Math.max(delay, result.retryAfterMs ?? backoff);
+      if (result.reason === "rate-limited") pause = Math.max(pause, result.retryAfterMs ?? backoff);
     });
 
     if (cache && fresh.size > 0) cache.write(fresh);
@@ -241,7 +284,10 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
     }
     if (rateLimited) {
       stats.rateLimited++;
-      pacer.slowDown();
+      // Everyone pauses; this run comes back after a jittered wait, apart from the others.
+      delay = Math.max(delay, pacer.rateLimited(pause));
+    } else if (delay > 0) {
+      delay = pacer.jittered(delay);
     }
     notBefore = delay > 0 ? clock.now() + delay : 0;
   }

@@ -74,6 +74,11 @@ export class PageCache {
     this.#store.putAll(values, PAGE_TTL_SECONDS);
   }
 
+  /** Where a run marks a page it is fetching, for an identical run to wait on. */
+  flightKey(page: number): string {
+    return `${this.#key(page)}|fly`;
+  }
+
   #decode(json: string, page: number, into: Map<number, CachedPage>): void {
     try {
       const content = JSON.parse(json) as CachedPage;

@@ -121,17 +121,24 @@ export function userProperties(): PropertyStore {
  * Pending sheet writes are flushed before it is released, so the next holder reads them.
  */
 export function documentLock(): DocumentLock {
-  const lock = LockService.getDocumentLock();
+  // Asked for on first use: data services are made for every call, most never lock.
+  let lock: GoogleAppsScript.Lock.Lock | null | undefined;
+  const get = () => {
+    if (lock === undefined) lock = LockService.getDocumentLock();
+    return lock;
+  };
   return {
-    tryLock: (ms) => (lock ? lock.tryLock(ms) : false),
+    tryLock: (ms) => get()?.tryLock(ms) ?? false,
     release: () => {
-      if (!lock?.hasLock()) return;
+      const held = get();
+      if (!held?.hasLock()) return;
       try {
         SpreadsheetApp.flush();
       } finally {
-        lock.releaseLock();
+        held.releaseLock();
       }
     },
+    holds: () => get()?.hasLock() ?? false,
   };
 }
 
@@ -260,5 +267,6 @@ export function appsScriptDataServices(): DataServices {
     clock: appsScriptClock(),
     cache: documentCache(),
     hash: sha256Hasher,
+    lock: documentLock(),
   };
 }

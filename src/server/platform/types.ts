@@ -58,6 +58,8 @@ export interface DocumentLock {
   /** Waits up to `ms` for the lock; false when another execution kept it. */
   tryLock(ms: number): boolean;
   release(): void;
+  /** True while this execution holds it. */
+  holds?(): boolean;
 }
 
 /** The current user's installable triggers in this spreadsheet (never another's). */
@@ -78,6 +80,8 @@ export interface DataServices {
   readonly clock: Clock;
   readonly cache: KeyValueCache;
   readonly hash: Hasher;
+  /** The document lock, under which the executions of a document share their pacing budget. */
+  readonly lock?: DocumentLock;
 }
 
 export function isTransportError(outcome: HttpOutcome): outcome is TransportFailure {

@@ -16,12 +16,18 @@ export type WriteMode = (typeof WRITE_MODES)[number];
 /** The sheet of the run log and the prefix of staging sheets: the add-on's own. */
 export const RUN_LOG_SHEET = "TT Run Log";
 export const STAGING_PREFIX = "TT staging ";
+/** Where the setup check writes its results. */
+export const DIAGNOSTICS_SHEET = "TT Diagnostics";
 const MAX_SHEET_NAME = 100;
 
 /** The add-on's own sheets, compared as Sheets compares names: ignoring case. */
 export function isAddonSheet(name: string): boolean {
   const lower = name.trim().toLowerCase();
-  return lower === RUN_LOG_SHEET.toLowerCase() || lower.startsWith(STAGING_PREFIX.toLowerCase());
+  return (
+    lower === RUN_LOG_SHEET.toLowerCase() ||
+    lower === DIAGNOSTICS_SHEET.toLowerCase() ||
+    lower.startsWith(STAGING_PREFIX.toLowerCase())
+  );
 }
 
 export interface PullRequest {

@@ -1,10 +1,11 @@
 // runQuery, resumeJob and getJobStatus: a pull into a sheet as a job that goes on for as many
-// executions as it needs. Each execution holds the document lock, fetches in chunks until four
-// minutes are used, keeps rows in memory or — when the pull outlasts the execution — in a staging
-// sheet at positions fixed by the checkpoint, and commits them to the target once every page is in.
-// A failure leaves the target as it was and keeps what was paid for: the rows fetched stay staged
-// and the job can be resumed — or the same query run again — from the first page not fetched.
-// Every execution writes a line to the run log, or queues it when another run holds the lock.
+// executions as it needs. Each execution holds the document lock, fetches in chunks for as long as
+// its FetchBudget leaves time to write what it fetched, keeps rows in memory or — when the pull
+// outlasts the execution — in a staging sheet at positions fixed by the checkpoint, and commits
+// them to the target once every page is in. A failure leaves the target as it was and keeps what
+// was paid for: the rows fetched stay staged and the job can be resumed — or the same query run
+// again — from the first page not fetched. Every execution writes a line to the run log, or
+// queues it when another run holds the lock.
 
 import { catalogueOf } from "../../shared/columns/index.js";
 import { message } from "../../shared/messages/index.js";
@@ -20,9 +21,16 @@ import type {
 import { ensureHourlyTrigger } from "../schedules/hourlyTrigger.js";
 import { storedSecrets } from "../settings/secrets.js";
 import { keyFor } from "../settings/settings.js";
-import { fetchRecords, lastPageFor, requestProblem } from "../sources/fetchRecords.js";
+import {
+  DEFAULT_RATE,
+  fetchRecords,
+  lastPageFor,
+  pageSizeFor,
+  requestProblem,
+} from "../sources/fetchRecords.js";
 import { columnSpecs, recordRows } from "../sources/rows.js";
 import { commitPull, type PulledRows } from "./commit.js";
+import { FetchBudget } from "./fetchBudget.js";
 import { type JobState, type JobStatus, JobStore } from "./jobStore.js";
 import { previewedRecently } from "./previewReuse.js";
 import { type PullRequest, readPullRequest } from "./pullRequest.js";
@@ -66,11 +74,8 @@ export interface PullSummary {
   readonly jobId?: string;
 }
 
-/** Apps Script ends an execution at 6 minutes: fetch for 4, leaving time to stage, commit and log. */
+/** Time a schedule may give pulls in one execution (a pull itself fetches by its FetchBudget). */
 export const FETCH_BUDGET_MS = 240_000;
-/** Don't start committing staged rows with less than this left of the 6 minutes. */
-const COMMIT_RESERVE_MS = 60_000;
-const EXECUTION_LIMIT_MS = 360_000;
 const LOCK_WAIT_MS = 30_000;
 /** Pages per fetch: memory stays bounded, and the checkpoint moves often. */
 const CHUNK_PAGES = 200;
@@ -373,7 +378,19 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
   const idIndex = columns.findIndex((column) => column.key === catalogueOf(query.source).idKey);
   const key = keyFor(env.properties, query.source);
   const lastPage = lastPageFor(query);
-  const deadline = started + FETCH_BUDGET_MS;
+  // The whole execution but what staging and committing will take, as measured in this document.
+  const budget = new FetchBudget(env.properties, started);
+  const size = pageSizeFor(query);
+  const deadline = () => {
+    const rowsLeft = Math.max(0, query.limit - job.rowsStaged - buffer.length);
+    return budget.fetchDeadline(env.data.clock.now(), {
+      heldRows: buffer.length,
+      chunkRows: Math.min(rowsLeft, CHUNK_PAGES * size),
+      rowsLeft,
+      totalRows: query.limit,
+      rowsPerSecond: DEFAULT_RATE[query.source] * size,
+    });
+  };
   const snapshot = new Date(job.startedAt);
   // What is saved is always consistent: rows staged and the page to go on from agree.
   let saved: JobState = JSON.parse(JSON.stringify(job)) as JobState;
@@ -383,12 +400,14 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
   const stage = () => {
     if (buffer.length > 0) {
       job.staging ??= stagingName(job.id);
+      const writing = env.data.clock.now();
       stageRows(
         openStaging(env.spreadsheet, job.staging, columns, job.rowsStaged),
         job.rowsStaged,
         buffer,
         columns,
       );
+      budget.measuredStage(buffer.length, env.data.clock.now() - writing);
       job.rowsStaged += buffer.length;
       buffer = [];
     }
@@ -412,7 +431,7 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
   }
 
   function fetchAndCommit(): number {
-    while (job.phase === "fetching" && env.data.clock.now() < deadline) {
+    for (let until = deadline(); job.phase === "fetching" && env.data.clock.now() < until; ) {
       // A preview of this query moments ago fetched page 1: take it from the cache, unpaid.
       const reuse = job.nextPage === 1 && previewedRecently(env.data, query, key);
       const fetched = fetchRecords(
@@ -421,7 +440,7 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
           key,
           firstPage: job.nextPage,
           maxPages: reuse ? 1 : CHUNK_PAGES,
-          deadline,
+          deadline: until,
           useCache: reuse,
           keepPartial: true,
         },
@@ -443,6 +462,7 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
       if (complete) job.phase = "committing";
       else if (fetched.stoppedBy === "deadline") break;
       if (buffer.length >= MEMORY_ROWS) stage();
+      until = deadline();
     }
     if (job.phase === "fetching") {
       stage();
@@ -465,14 +485,14 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
       };
     } else {
       stage();
-      if (env.data.clock.now() + COMMIT_RESERVE_MS > started + EXECUTION_LIMIT_MS)
-        return fetchedRows;
+      if (!budget.canCommit(env.data.clock.now(), job.rowsStaged)) return fetchedRows;
       const sheet = env.spreadsheet.getSheetByName(job.staging);
       if (!sheet)
         throw new AddonError("INTERNAL", message("pull.stagingDeleted", { name: job.staging }));
       pulled = { kind: "staged", sheet, count: job.rowsStaged };
       checkpoint = () => store.save(job);
     }
+    const committing = env.data.clock.now();
     job.rowsWritten = commitPull({
       spreadsheet: env.spreadsheet,
       job,
@@ -481,6 +501,7 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
       idIndex,
       checkpoint,
     });
+    budget.measuredCommit(job.rowsWritten, env.data.clock.now() - committing);
     job.status = "done";
     return fetchedRows;
   }

@@ -9,17 +9,15 @@ import type { SourceName, SourceQuery } from "../../shared/query/types.js";
 import { AddonError } from "../errors.js";
 import { apiError } from "../http/apiErrors.js";
 import { type FetchedPages, fetchPages, type PagedApi } from "../http/fetchPages.js";
+import { PacingBudget } from "../http/pacingBudget.js";
 import { PageCache } from "../http/pageCache.js";
-import { type PacerState, RatePacer } from "../http/ratePacer.js";
 import { redactSecrets, SECRET_RUN } from "../http/redact.js";
-import type { DataServices, KeyValueCache } from "../platform/types.js";
+import type { DataServices } from "../platform/types.js";
 import { fastMossPagedApi } from "./fastmoss/api.js";
 import { keyApiPagedApi, keyApiUrlTooLong, MAX_URL_CHARS } from "./keyapi/api.js";
 
 /** Requests per second we allow ourselves until an API says otherwise (neither documents one). */
 export const DEFAULT_RATE: Readonly<Record<SourceName, number>> = { keyapi: 10, fastmoss: 10 };
-/** A rate learned from a 429 is trusted for ten minutes, then the default is tried again. */
-const PACER_MEMORY_TTL_SECONDS = 600;
 /** Caching pays for repeatable, formula-sized pulls; a long pull checkpoints instead. */
 const MAX_CACHED_PAGES = 200;
 
@@ -102,75 +100,42 @@ export function fetchRecords(request: RecordsRequest, services: DataServices): F
       ? keyApiPagedApi(query, key, pages)
       : fastMossPagedApi(query, key, pages);
 
-  // Cache keys carry a digest of the key: pages paid with one key never serve another.
+  // Cache keys carry a digest of the key: pages and pace paid with one key never serve another
+  // (each key has its own rate limit at the API).
   const keyDigest = services.hash(key);
-  const pacer = new RatePacer(
+  const pacer = new PacingBudget(
+    `${query.source}|${keyDigest}`,
     DEFAULT_RATE[query.source],
-    recallPacer(services.cache, query.source, keyDigest),
+    services,
   );
   const useCache = request.useCache ?? lastPage - firstPage < MAX_CACHED_PAGES;
-  try {
-    const fetched = fetchPages(api, {
-      http: services.http,
-      clock: services.clock,
-      pacer,
-      deadline: request.deadline,
-      redact: (text) => redact(text, key),
-      ...(request.keepPartial ? { keepPartial: true } : {}),
-      ...(useCache
-        ? {
-            cache: new PageCache(
-              services.cache,
-              `${keyDigest}.${services.hash(canonicalQuery(query))}`,
-            ),
-          }
-        : {}),
-    });
-    const wanted = query.limit - (firstPage - 1) * api.pageSize;
-    return {
-      ...fetched,
-      records: fetched.records.slice(0, Math.max(0, wanted)),
-      pageSize: api.pageSize,
-      limit: query.limit,
-    };
-  } finally {
-    // The next execution (a long pull's continuation, the next cell) goes on at this pace and
-    // counts this run's last second of requests, so it isn't refused (KeyAPI charges for a 429).
-    if (pacer.recorded > 0)
-      rememberPacer(services.cache, query.source, keyDigest, pacer.state(services.clock.now()));
-  }
+  const fetched = fetchPages(api, {
+    http: services.http,
+    clock: services.clock,
+    pacer,
+    deadline: request.deadline,
+    redact: (text) => redact(text, key),
+    ...(request.keepPartial ? { keepPartial: true } : {}),
+    ...(useCache
+      ? {
+          cache: new PageCache(
+            services.cache,
+            `${keyDigest}.${services.hash(canonicalQuery(query))}`,
+          ),
+        }
+      : {}),
+  });
+  const wanted = query.limit - (firstPage - 1) * api.pageSize;
+  return {
+    ...fetched,
+    records: fetched.records.slice(0, Math.max(0, wanted)),
+    pageSize: api.pageSize,
+    limit: query.limit,
+  };
 }
 
 /** Removes the key — and any piece of it of 6 or more characters — from a text that may reach a person. */
 export function redact(text: string, key: string): string {
   if (key.length >= SECRET_RUN) return redactSecrets(text, [key]);
   return key.length >= 4 ? text.split(key).join("•••") : text;
-}
-
-/** The pace is the key's: each key has its own rate limit at the API. */
-function pacerKey(source: SourceName, keyDigest: string): string {
-  return `tt1|pace|${source}|${keyDigest}`;
-}
-
-function recallPacer(
-  cache: KeyValueCache,
-  source: SourceName,
-  keyDigest: string,
-): PacerState | undefined {
-  const name = pacerKey(source, keyDigest);
-  try {
-    const state = JSON.parse(cache.getAll([name])[name] ?? "null") as PacerState | null;
-    return state && Number(state.rate) >= 1 && Array.isArray(state.sentAt) ? state : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function rememberPacer(
-  cache: KeyValueCache,
-  source: SourceName,
-  keyDigest: string,
-  state: PacerState,
-): void {
-  cache.putAll({ [pacerKey(source, keyDigest)]: JSON.stringify(state) }, PACER_MEMORY_TTL_SECONDS);
 }

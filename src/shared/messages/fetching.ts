@@ -21,7 +21,7 @@ export const fetchingEn = {
   "fetch.badAnswer": "{api} sent an answer that can't be read ({detail}). Try again later.",
   "fetch.network": "{api} could not be reached ({detail}). Try again later.",
   "fetch.timeout":
-    "ran out of time after {rows} of {limit} rows ({pages} pages). The pages fetched are kept: recalculate to go on, or use the sidebar's “Write to sheet” for big pulls.",
+    "ran out of time after {rows} of {limit} rows ({pages} pages): a formula has 30 seconds, and other cells share the API's rate limit. The pages fetched are kept — a recalculation will finish it without paying for them again; for big pulls use the sidebar's “Write to sheet”.",
 } as const;
 
 export const fetchingZh: Catalogue<typeof fetchingEn> = {
@@ -42,5 +42,5 @@ export const fetchingZh: Catalogue<typeof fetchingEn> = {
   "fetch.badAnswer": "{api} 返回的内容无法读取（{detail}）。请稍后再试。",
   "fetch.network": "无法连接 {api}（{detail}）。请稍后再试。",
   "fetch.timeout":
-    "时间不够：已获取 {limit} 行中的 {rows} 行（{pages} 页）。已获取的页面会保留：重新计算即可继续，大批量数据请使用侧边栏的“写入表格”。",
+    "时间不够：已获取 {limit} 行中的 {rows} 行（{pages} 页）。公式最多运行 30 秒，且与其他单元格共享 API 的请求频率。已获取的页面会保留 —— 重新计算即可完成，不会重复扣费；大批量数据请使用侧边栏的“写入表格”。",
 };

@@ -1,4 +1,4 @@
-// Query validation: the filter specifications of both sources, their zod schemas, and
+// Query validation: the filter specifications of both sources, their schemas, and
 // validateQuery, which turns what users type into the validated query model.
 
 export * from "./issues.js";

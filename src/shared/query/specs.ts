@@ -1,4 +1,4 @@
-// The filters of both sources as data — the single source of truth that validation, its zod
+// The filters of both sources as data — the single source of truth that validation, its
 // schemas and the sidebar's search form are all built from.
 
 import type { Localized, SourceName } from "../columns/types.js";

@@ -1,7 +1,8 @@
 // One value as Sheets or the sidebar hands it — numbers, numeric text, "1,000,000", "5%", one-cell
-// ranges — checked against its filter's zod schema. The sidebar calls this for a field as it is typed.
+// ranges — checked against its filter's schema. The sidebar calls this for a field as it is typed.
+// The schemas are a few lines of plain checks rather than zod: Apps Script parses the whole bundle
+// at every formula call, and zod was a sixth of it.
 
-import * as z from "zod/mini";
 import type { SourceName } from "../columns/types.js";
 import { grouped, issue, type QueryIssue, shown } from "./issues.js";
 import { type FilterSpec, filterSpec, TEXT_MAX } from "./specs.js";
@@ -43,9 +44,12 @@ export function readNumber(value: unknown): unknown {
   return percent ? Number((Number(text) / 100).toPrecision(15)) : Number(text);
 }
 
-type Schema = z.ZodMiniType<FilterValue, unknown>;
+/** A filter's value check: the normalised value, or no success (zod's safeParse shape). */
+export interface Schema {
+  safeParse(value: unknown): { success: true; data: FilterValue } | { success: false };
+}
 
-/** The zod schema of a filter's value (blank values never reach it); built on first use. */
+/** The schema of a filter's value (blank values never reach it); built on first use. */
 const schemas = new Map<FilterSpec, Schema>();
 
 export function filterSchema(spec: FilterSpec): Schema {
@@ -54,36 +58,56 @@ export function filterSchema(spec: FilterSpec): Schema {
   return schema;
 }
 
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+function schemaOf(read: (value: unknown) => FilterValue | undefined): Schema {
+  return {
+    safeParse(value) {
+      const data = read(value);
+      return data === undefined ? { success: false } : { success: true, data };
+    },
+  };
+}
+
 function buildSchema(spec: FilterSpec): Schema {
-  const numeric = (out: Schema) => z.pipe(z.transform(readNumber), out);
   switch (spec.kind) {
     case "text":
-      return z.pipe(
-        z.transform((v: unknown) => (typeof v === "number" ? String(v) : v)),
-        z.string().check(z.trim(), z.minLength(1), z.maxLength(TEXT_MAX)),
-      );
+      return schemaOf((v) => {
+        const text = typeof v === "number" ? String(v) : v;
+        if (typeof text !== "string") return undefined;
+        const trimmed = text.trim();
+        return trimmed.length >= 1 && trimmed.length <= TEXT_MAX ? trimmed : undefined;
+      });
     case "count":
-    case "id":
-      return numeric(z.int().check(z.minimum(spec.kind === "id" ? 1 : 0)));
+    case "id": {
+      const min = spec.kind === "id" ? 1 : 0;
+      return schemaOf((v) => {
+        const n = readNumber(v);
+        return isNumber(n) && Number.isSafeInteger(n) && n >= min ? n : undefined;
+      });
+    }
     case "ratio":
-      return numeric(z.number().check(z.minimum(0), z.maximum(1)));
+      return schemaOf((v) => {
+        const n = readNumber(v);
+        return isNumber(n) && n >= 0 && n <= 1 ? n : undefined;
+      });
     case "enum": {
-      const values = (spec.options ?? []).map((option) => option.value);
-      return typeof values[0] === "number"
-        ? numeric(z.literal(values))
-        : z.pipe(
-            z.transform((v: unknown) => (typeof v === "string" ? v.trim().toLowerCase() : v)),
-            z.literal(values),
-          );
+      const values: readonly (string | number)[] = (spec.options ?? []).map(
+        (option) => option.value,
+      );
+      const numeric = typeof values[0] === "number";
+      return schemaOf((v) => {
+        const read = numeric ? readNumber(v) : typeof v === "string" ? v.trim().toLowerCase() : v;
+        return values.includes(read as string | number) ? (read as string | number) : undefined;
+      });
     }
     case "date":
       // The form only; which forms fit depends on date_type, read with it in validateQuery.
-      return z.pipe(
-        z.transform((v: unknown) => (typeof v === "string" ? v.trim() : v)),
-        z.custom<FilterValue>((v) =>
-          v instanceof Date ? !Number.isNaN(v.getTime()) : /^\d{4}-\d{2}(-\d{2})?$/.test(String(v)),
-        ),
-      );
+      return schemaOf((v) => {
+        const read = typeof v === "string" ? v.trim() : v;
+        if (read instanceof Date) return Number.isNaN(read.getTime()) ? undefined : read;
+        return /^\d{4}-\d{2}(-\d{2})?$/.test(String(read)) ? (read as FilterValue) : undefined;
+      });
   }
 }
 

@@ -1,0 +1,76 @@
+// The fetch budget of a pull's execution: all 6 minutes but the writing still to do, estimated from
+// write and commit times measured in the document.
+
+import { describe, expect, it } from "vitest";
+import type { PropertyStore } from "../../../src/server/platform/types.js";
+import { FetchBudget } from "../../../src/server/pulls/fetchBudget.js";
+
+function memoryStore(): PropertyStore & { values: Map<string, string> } {
+  const values = new Map<string, string>();
+  return {
+    values,
+    get: (name) => values.get(name) ?? null,
+    set: (name, value) => {
+      values.set(name, value);
+    },
+    delete: (name) => {
+      values.delete(name);
+    },
+    list: () => Object.fromEntries(values),
+  };
+}
+
+const START = 1_000_000;
+const plan = (heldRows: number, rowsLeft: number, totalRows = 100_000) => ({
+  heldRows,
+  chunkRows: Math.min(rowsLeft, 2_000),
+  rowsLeft,
+  totalRows,
+  rowsPerSecond: 100,
+});
+
+describe("FetchBudget", () => {
+  it("fetches until the end of the execution but the staging of what it will hold", () => {
+    const budget = new FetchBudget(memoryStore(), START);
+    const deadline = budget.fetchDeadline(START, plan(10_000, 90_000));
+    // 6 minutes, less the wrap-up and the staging of 12,000 rows at the default pace.
+    expect(deadline).toBe(START + 360_000 - 5_000 - budget.stageMs(12_000));
+    expect(deadline - START).toBeGreaterThan(340_000);
+  });
+
+  it("keeps time for the commit when the rest of the pull fits in this execution", () => {
+    const budget = new FetchBudget(memoryStore(), START);
+    const now = START + 200_000;
+    const deadline = budget.fetchDeadline(now, plan(5_000, 5_000, 40_000));
+    expect(deadline).toBe(START + 355_000 - budget.stageMs(10_000) - budget.commitMs(40_000));
+    expect(budget.canCommit(now, 40_000)).toBe(true);
+    expect(budget.canCommit(START + 354_000, 40_000)).toBe(false);
+  });
+
+  it("learns the document's write and commit times, and keeps them for the next execution", () => {
+    const store = memoryStore();
+    const first = new FetchBudget(store, START);
+    const before = first.stageMs(20_000);
+    first.measuredStage(20_000, 3_000);
+    first.measuredCommit(100_000, 6_000);
+    expect(first.stageMs(20_000)).toBe(3_000);
+    expect(first.stageMs(20_000)).toBeLessThan(before);
+    const next = new FetchBudget(store, START + 400_000);
+    expect(next.stageMs(20_000)).toBe(3_000);
+    expect(next.commitMs(100_000)).toBe(6_000);
+    // A slower measurement counts at once; a faster one only halfway.
+    next.measuredStage(20_000, 5_000);
+    expect(next.stageMs(20_000)).toBe(5_000);
+    next.measuredStage(20_000, 3_000);
+    expect(next.stageMs(20_000)).toBe(4_000);
+  });
+
+  it("ignores damaged timings and small writes that measure nothing", () => {
+    const store = memoryStore();
+    store.set("tt.pullTimings", "{not json");
+    const budget = new FetchBudget(store, START);
+    const defaults = budget.stageMs(10_000);
+    budget.measuredStage(10, 5_000);
+    expect(budget.stageMs(10_000)).toBe(defaults);
+  });
+});
