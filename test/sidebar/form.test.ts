@@ -199,6 +199,7 @@ describe("the target sheet", () => {
       /add-on's own sheet/,
     );
     expect(sheetProblem(target("keyapi", "TT STAGING 1", "append"))).toBeDefined();
+    expect(sheetProblem(target("keyapi", "tt diagnostics", "replace"))).toBeDefined();
   });
 
   it("refuses another source's sheet for append, upsert and history, not for replace", () => {

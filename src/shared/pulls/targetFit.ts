@@ -6,9 +6,10 @@ import { catalogueOf } from "../columns/index.js";
 import type { SourceName } from "../columns/types.js";
 import type { MessageId } from "../messages/index.js";
 
-/** The sheet of the run log and the prefix of staging sheets: the add-on's own. */
+/** The run log, the setup check's sheet and the prefix of staging sheets: the add-on's own. */
 export const RUN_LOG_SHEET = "TT Run Log";
 export const STAGING_PREFIX = "TT staging ";
+export const DIAGNOSTICS_SHEET = "TT Diagnostics";
 export const SNAPSHOT_KEY = "snapshot_at";
 /** What the first header cell of a history sheet may read: the key or its label in either language. */
 export const SNAPSHOT_NAMES: readonly string[] = [SNAPSHOT_KEY, "Snapshot at", "快照时间"];
@@ -28,7 +29,11 @@ const normalise = (text: unknown) =>
 /** Sheets compares names ignoring case: "tt run log" is the run log. */
 export function isReservedSheet(name: string): boolean {
   const lower = normalise(name);
-  return lower === normalise(RUN_LOG_SHEET) || lower.startsWith(normalise(STAGING_PREFIX));
+  return (
+    lower === normalise(RUN_LOG_SHEET) ||
+    lower === normalise(DIAGNOSTICS_SHEET) ||
+    lower.startsWith(normalise(STAGING_PREFIX))
+  );
 }
 
 /** The source a header was written by, from its id column (key or label in either language). */
