@@ -44,6 +44,7 @@ import {
   formatInZone,
 } from "./platform/probes.js";
 import { checkedZoneOffsets } from "./platform/zoneOffsets.js";
+import { type RunningPull, runningPulls } from "./pulls/listJobs.js";
 import {
   type PullEnvironment,
   type PullSummary,
@@ -51,6 +52,7 @@ import {
   resumePull,
   startPull,
 } from "./pulls/runPull.js";
+import { sheetHeaders, showWrittenSheet } from "./pulls/targetFit.js";
 import {
   noteAuthorizationNeeded,
   runHourlyTrigger,
@@ -104,6 +106,7 @@ function sidebarEnvironment(): SidebarEnvironment {
       activeSpreadsheet()
         .getSheets()
         .map((sheet) => sheet.getName()),
+    sheetHeaders: () => sheetHeaders(activeSpreadsheet()),
   };
 }
 
@@ -237,7 +240,12 @@ export function getSettings(): SettingsView {
  */
 export function runQuery(query: unknown, locale?: unknown): PullSummary {
   speak(locale);
-  return withoutSecrets(documentProperties, () => startPull(query, pullEnvironment()));
+  return withoutSecrets(documentProperties, () => {
+    const env = pullEnvironment();
+    const summary = startPull(query, env);
+    showWrittenSheet(env.spreadsheet, summary);
+    return summary;
+  });
 }
 
 /**
@@ -250,7 +258,23 @@ export function runQuery(query: unknown, locale?: unknown): PullSummary {
 export function resumeJob(jobId: unknown, locale?: unknown): PullSummary {
   speak(locale);
   const id = idArgument(jobId, "jobId", message("argument.jobId"));
-  return withoutSecrets(documentProperties, () => resumePull(id, pullEnvironment()));
+  return withoutSecrets(documentProperties, () => {
+    const env = pullEnvironment();
+    const summary = resumePull(id, env);
+    showWrittenSheet(env.spreadsheet, summary);
+    return summary;
+  });
+}
+
+/**
+ * The pulls not finished yet, so that a sidebar opened later finds them and can follow them again.
+ *
+ * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
+ * @return [{jobId, status: "running", sheet, rows, requests, startedAt (ISO), limit, source, message, triggerRuns, triggerDoneBy (ISO)}]
+ */
+export function listJobs(locale?: unknown): RunningPull[] {
+  speak(locale);
+  return withoutSecrets(documentProperties, () => runningPulls(pullEnvironment()));
 }
 
 /**

@@ -19,7 +19,9 @@ import {
 } from "./search/form.js";
 import {
   type Busy,
+  isBusy,
   type JobOrigin,
+  jobActive,
   type KeySetting,
   type PullSummary,
   type SidebarState,
@@ -43,7 +45,11 @@ export interface Actions {
   saveSearch(): Promise<Outcome>;
   stopEditing(): void;
   stopJob(): void;
+  /** Follows a pull listed under "Running pulls" again, driving resumeJob back to back. */
+  followJob(jobId: string): Promise<void>;
   refreshSaved(): Promise<void>;
+  /** The Saved tab's own periodic refresh: quiet, it never touches the error area. */
+  pollSaved(): Promise<void>;
   runSaved(id: string): Promise<void>;
   editSaved(id: string): void;
   askDelete(id: string | undefined): void;
@@ -97,7 +103,7 @@ export function createActions({
     store.patch({ search: { ...form, touched: [...touched] } });
     const problems =
       queryProblems(form, checkContext()).size > 0 ||
-      (needs.sheet === true && sheetProblem(form) !== undefined) ||
+      (needs.sheet === true && sheetProblem(form, state().sheetHeaders) !== undefined) ||
       (needs.name === true && nameProblem(form) !== undefined);
     store.patch({ error: problems ? say("problem.fixFields") : "" });
     return !problems;
@@ -107,7 +113,7 @@ export function createActions({
   function showsProblems(form: SearchForm): boolean {
     return (
       queryProblems(form, checkContext()).size > 0 ||
-      (form.touched.includes("sheet") && sheetProblem(form) !== undefined) ||
+      (form.touched.includes("sheet") && sheetProblem(form, state().sheetHeaders) !== undefined) ||
       (form.touched.includes("name") && nameProblem(form) !== undefined)
     );
   }
@@ -148,6 +154,33 @@ export function createActions({
       store.patch({ sheets: [...state().sheets, sheet] });
   }
 
+  /** The sheets' names and headers afresh, after a pull wrote one (quietly: no error shown). */
+  async function refreshSheets() {
+    try {
+      const context = await rpc.call("getSidebarContext");
+      store.patch({ sheets: context.sheets, sheetHeaders: context.sheetHeaders });
+    } catch {
+      // The next pull or opening of the sidebar tries again.
+    }
+  }
+
+  /** The pulls still running that this sidebar isn't following, for the Running pulls panel. */
+  async function refreshJobs() {
+    try {
+      const jobs = await rpc.call("listJobs");
+      const followed = state().job;
+      const mine =
+        followed.phase === "running" || followed.phase === "starting"
+          ? "summary" in followed
+            ? followed.summary.jobId
+            : undefined
+          : undefined;
+      store.patch({ runningPulls: jobs.filter((job) => job.jobId !== mine) });
+    } catch {
+      // Not knowing of other pulls is no reason to fail the sidebar.
+    }
+  }
+
   async function startPull(origin: JobOrigin, start: () => Promise<PullSummary>, limit?: number) {
     if (state().job.phase === "starting" || state().job.phase === "running") return;
     store.patch({ job: { phase: "starting", origin } });
@@ -156,20 +189,27 @@ export function createActions({
       store.patch({ job: { phase: "idle" } });
       return;
     }
-    noteSheet(answer.sheet);
-    await follow(origin, answer, limit);
-    noteSheet(answer.sheet);
+    await followToEnd(origin, answer, limit);
+  }
+
+  async function followToEnd(origin: JobOrigin, first: PullSummary, limit?: number) {
+    noteSheet(first.sheet);
+    await follow(origin, first, limit);
+    noteSheet(first.sheet);
+    if (state().job.phase !== "stopped") void refreshSheets();
     if (origin === "saved" || state().search.editingId) void actions.refreshSaved();
   }
 
   const actions: Actions = {
     async boot() {
       store.patch({ boot: "loading", error: "" });
+      const jobs = rpc.call("listJobs").catch(() => []);
       const context = await busyWith(undefined, () => rpc.call("getSidebarContext"));
       if (context instanceof Error) {
         store.patch({ boot: "failed" });
         return;
       }
+      const runningPulls = await jobs;
       const locale = chosenLocale ?? context.locale;
       const serverTime = serverTimeIn(context);
       store.patch({
@@ -178,6 +218,8 @@ export function createActions({
         timeZone: context.timeZone,
         clockOffset: serverTime === undefined ? 0 : serverTime - now(),
         sheets: context.sheets,
+        sheetHeaders: context.sheetHeaders,
+        runningPulls,
         settings: context.settings,
         queries: context.queries,
       });
@@ -239,8 +281,9 @@ export function createActions({
       const saved = await busyWith("save", () => rpc.call("saveQuery", payload));
       if (saved instanceof Error) return "failed";
       const updated = payload.id !== undefined;
+      // The form stays as it was: a new query is saved, not opened for editing ("Edit" on its
+      // card does that), so later changes here never overwrite it by surprise.
       store.patch({
-        search: { ...state().search, editingId: saved.id },
         saveNote: {
           ok: true,
           text: say(updated ? "save.updated" : "save.saved", { name: payload.name }),
@@ -260,11 +303,34 @@ export function createActions({
       if (job.phase !== "running") return;
       stopRequested = true;
       store.patch({ job: { ...job, phase: "stopped" } });
+      // The pull goes on without us: list it with its estimate and a way to follow it again.
+      void refreshJobs();
+    },
+
+    async followJob(jobId) {
+      const pull = state().runningPulls.find((job) => job.jobId === jobId);
+      if (!pull || jobActive(state())) return;
+      store.patch({
+        runningPulls: state().runningPulls.filter((job) => job.jobId !== jobId),
+        view: "search",
+      });
+      await followToEnd("search", pull, pull.limit);
+      void refreshJobs();
     },
 
     async refreshSaved() {
       const queries = await busyWith("saved", () => rpc.call("listQueries"));
       if (!(queries instanceof Error)) store.patch({ queries });
+    },
+
+    async pollSaved() {
+      if (isBusy(state(), "saved")) return;
+      try {
+        const queries = await rpc.call("listQueries");
+        store.patch({ queries });
+      } catch {
+        // The next poll, or Refresh, tries again.
+      }
     },
 
     async runSaved(id) {
@@ -313,9 +379,10 @@ export function createActions({
     },
 
     async testConnection(source) {
-      store.patch({ connection: undefined });
+      const { [source]: _, ...others } = state().connection;
+      store.patch({ connection: others });
       const test = await busyWith(`test-${source}`, () => rpc.call("testConnection", source));
-      if (!(test instanceof Error)) store.patch({ connection: test });
+      if (!(test instanceof Error)) store.patch({ connection: { ...others, [source]: test } });
     },
   };
   return actions;

@@ -43,14 +43,30 @@ export function formatCount(locale: Locale, n: number): string {
   return new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 0 }).format(n);
 }
 
-/** An instant as the user's local date and time, e.g. "Nov 20, 2025, 3:04 PM". */
-export function formatLocalTime(locale: Locale, iso: string): string {
+/**
+ * An instant as the sheets show it — "2026-11-16 13:00", the run log's and snapshots' format — in
+ * the spreadsheet's time zone: one date-time format everywhere, whatever the browser's zone.
+ */
+export function formatDateTime(iso: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeTag(locale), {
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(date);
+  const options: Intl.DateTimeFormatOptions = {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  };
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat("en-US", { ...options, timeZone }).formatToParts(date);
+  } catch {
+    parts = new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" }).formatToParts(date);
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((item) => item.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
 }
 
 export interface StorageLike {

@@ -27,6 +27,9 @@ export const en = {
   "search.openSettings": "Add it in Settings",
   "search.editing": "Editing the saved query “{name}”.",
   "search.stopEditing": "Start a new query",
+  "bar.label": "Search actions",
+  "group.count.one": "{count} set",
+  "group.count.other": "{count} set",
   "cost.line.one": "Up to {count} request · {credits}",
   "cost.line.other": "Up to {count} requests · {credits}",
   "cost.credits.one": "{count} credit",
@@ -60,7 +63,7 @@ export const en = {
 
   "preview.title": "Preview",
   "preview.help":
-    "Shows the first 10 rows with one request (one credit for KeyAPI); the same preview within 6 hours is free.",
+    "Shows the first 10 rows with one request (one credit for KeyAPI); the same preview within 6 hours is free, and Write to sheet within 30 minutes doesn't pay for that page again.",
   "preview.button": "Preview",
   "preview.busy": "Loading preview…",
   "preview.loading": "Fetching the first rows…",
@@ -74,6 +77,9 @@ export const en = {
 
   "write.title": "Write to sheet",
   "write.sheet": "Sheet",
+  "write.help": "“Write to sheet” at the top writes this search's rows here, in the mode below.",
+  "write.sheetHelp":
+    "At most 100 characters. KeyAPI and FastMoss each keep their own sheet and mode.",
   "write.newSheet": "A new sheet “{sheet}” will be created.",
   "write.existing": "Writes into the existing sheet “{sheet}”.",
   "write.replaceExisting": "Everything on “{sheet}” will be replaced.",
@@ -102,11 +108,24 @@ export const en = {
   "job.failed": "The pull failed.",
   "job.background": "The pull goes on in the background; the hourly trigger will finish it.",
   "job.stopped.one":
-    "Stopped following after {count} row. The pull isn't cancelled: the hourly trigger will finish it later.",
+    "Stopped following after {count} row. The pull isn't cancelled: “Running pulls” above says when the hourly trigger will finish it, and can follow it again.",
   "job.stopped.other":
-    "Stopped following after {count} rows. The pull isn't cancelled: the hourly trigger will finish it later.",
+    "Stopped following after {count} rows. The pull isn't cancelled: “Running pulls” above says when the hourly trigger will finish it, and can follow it again.",
   "job.lost":
-    "Lost touch with the pull ({error}). It isn't cancelled: the hourly trigger will finish it later.",
+    "Lost touch with the pull ({error}). It isn't cancelled: “Running pulls” above says when the hourly trigger will finish it, and can follow it again.",
+  "job.requestsSoFar.one": "{count} request so far",
+  "job.requestsSoFar.other": "{count} requests so far",
+  "running.title": "Running pulls",
+  "running.intro":
+    "These pulls aren't finished. Follow one to run it on from here until it's done.",
+  "running.progress": "“{sheet}”: {rows} of {limit} rows · {requests}",
+  "running.started": "Started {time}",
+  "running.estimate.one":
+    "Left alone, the hourly trigger runs it on once an hour: about {count} more run, done by about {time}.",
+  "running.estimate.other":
+    "Left alone, the hourly trigger runs it on once an hour: about {count} more runs, done by about {time}.",
+  "running.follow": "Follow",
+  "running.followLabel": "Follow the pull into “{sheet}”",
 
   "save.title": "Save as scheduled query",
   "save.help":
@@ -116,7 +135,7 @@ export const en = {
   "save.button": "Save query",
   "save.update": "Update saved query",
   "save.busy": "Saving…",
-  "save.saved": "Saved “{name}”.",
+  "save.saved": "Saved “{name}”. To change it later, use Edit on its card in the Saved tab.",
   "save.updated": "Updated “{name}”.",
   "schedule.off": "Off",
   "schedule.off.help": "Runs only when you press Run now.",
@@ -161,6 +180,9 @@ export const en = {
   "status.done": "Done",
   "status.running": "Running",
   "status.failed": "Failed",
+  "salesType.1": "Video",
+  "salesType.2": "Live",
+  "salesType.3": "Video and live",
 
   "keys.title": "API keys",
   "keys.intro":
@@ -225,6 +247,9 @@ export const zh: Catalogue<typeof en> = {
   "search.openSettings": "前往设置添加",
   "search.editing": "正在编辑已保存的查询“{name}”。",
   "search.stopEditing": "新建查询",
+  "bar.label": "搜索操作",
+  "group.count.one": "已设 {count} 项",
+  "group.count.other": "已设 {count} 项",
   "cost.line.one": "最多 {count} 次请求 · {credits}",
   "cost.line.other": "最多 {count} 次请求 · {credits}",
   "cost.credits.one": "{count} 个额度",
@@ -257,7 +282,8 @@ export const zh: Catalogue<typeof en> = {
   "output.headersHelp": "名称便于阅读；字段在任何语言下都不变。",
 
   "preview.title": "预览",
-  "preview.help": "用一次请求显示前 10 行（KeyAPI 消耗 1 个额度）；6 小时内相同的预览免费。",
+  "preview.help":
+    "用一次请求显示前 10 行（KeyAPI 消耗 1 个额度）；6 小时内相同的预览免费，30 分钟内“写入表格”也不会为这一页再次付费。",
   "preview.button": "预览",
   "preview.busy": "正在加载预览…",
   "preview.loading": "正在获取前几行…",
@@ -271,6 +297,8 @@ export const zh: Catalogue<typeof en> = {
 
   "write.title": "写入表格",
   "write.sheet": "工作表",
+  "write.help": "顶部的“写入表格”会按下面的写入方式，把此搜索的数据写到这里。",
+  "write.sheetHelp": "最多 100 个字符。KeyAPI 和 FastMoss 各自保留自己的工作表和写入方式。",
   "write.newSheet": "将新建工作表“{sheet}”。",
   "write.existing": "写入现有工作表“{sheet}”。",
   "write.replaceExisting": "“{sheet}”上的全部内容将被替换。",
@@ -298,9 +326,24 @@ export const zh: Catalogue<typeof en> = {
   "job.done.other": "已将 {count} 行写入“{sheet}”。",
   "job.failed": "拉取失败。",
   "job.background": "拉取在后台继续，每小时的触发器会完成它。",
-  "job.stopped.one": "获取 {count} 行后已停止跟进。拉取没有被取消：每小时的触发器稍后会完成它。",
-  "job.stopped.other": "获取 {count} 行后已停止跟进。拉取没有被取消：每小时的触发器稍后会完成它。",
-  "job.lost": "与拉取失去联系（{error}）。拉取没有被取消：每小时的触发器稍后会完成它。",
+  "job.stopped.one":
+    "获取 {count} 行后已停止跟进。拉取没有被取消：上方的“进行中的拉取”会说明每小时的触发器何时完成它，也可以重新跟进。",
+  "job.stopped.other":
+    "获取 {count} 行后已停止跟进。拉取没有被取消：上方的“进行中的拉取”会说明每小时的触发器何时完成它，也可以重新跟进。",
+  "job.lost":
+    "与拉取失去联系（{error}）。拉取没有被取消：上方的“进行中的拉取”会说明每小时的触发器何时完成它，也可以重新跟进。",
+  "job.requestsSoFar.one": "目前 {count} 次请求",
+  "job.requestsSoFar.other": "目前 {count} 次请求",
+  "running.title": "进行中的拉取",
+  "running.intro": "这些拉取尚未完成。点击“跟进”即可在这里继续运行，直到完成。",
+  "running.progress": "“{sheet}”：{rows} / {limit} 行 · {requests}",
+  "running.started": "开始于 {time}",
+  "running.estimate.one":
+    "如果不跟进，每小时的触发器每小时继续运行一次：大约还需 {count} 次，预计 {time} 左右完成。",
+  "running.estimate.other":
+    "如果不跟进，每小时的触发器每小时继续运行一次：大约还需 {count} 次，预计 {time} 左右完成。",
+  "running.follow": "跟进",
+  "running.followLabel": "跟进写入“{sheet}”的拉取",
 
   "save.title": "保存为定时查询",
   "save.help": "连同上面的工作表和写入方式一起保存此搜索。设置计划后会自动保持数据最新。",
@@ -309,7 +352,7 @@ export const zh: Catalogue<typeof en> = {
   "save.button": "保存查询",
   "save.update": "更新已保存的查询",
   "save.busy": "正在保存…",
-  "save.saved": "已保存“{name}”。",
+  "save.saved": "已保存“{name}”。以后要修改，请在“已保存”标签页中点击它的“编辑”。",
   "save.updated": "已更新“{name}”。",
   "schedule.off": "关闭",
   "schedule.off.help": "只在点击“立即运行”时运行。",
@@ -354,6 +397,9 @@ export const zh: Catalogue<typeof en> = {
   "status.done": "完成",
   "status.running": "运行中",
   "status.failed": "失败",
+  "salesType.1": "视频",
+  "salesType.2": "直播",
+  "salesType.3": "视频和直播",
 
   "keys.title": "API 密钥",
   "keys.intro":

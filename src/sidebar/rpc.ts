@@ -65,6 +65,7 @@ const SPEAKS_LOCALE = {
   runQuery: true,
   resumeJob: true,
   getJobStatus: true,
+  listJobs: true,
   saveQuery: true,
   listQueries: true,
   deleteQuery: false,

@@ -15,6 +15,9 @@ export type SavedQuery = Answer<"listQueries">[number];
 export type PullSummary = Answer<"runQuery">;
 export type Preview = Answer<"previewQuery">;
 export type ConnectionTest = Answer<"testConnection">;
+/** A pull not finished yet, as listJobs answers it. */
+export type RunningPull = Answer<"listJobs">[number];
+export type SheetHeader = Answer<"getSidebarContext">["sheetHeaders"][number];
 
 export type PreviewState =
   | { readonly phase: "idle" }
@@ -64,6 +67,10 @@ export interface SidebarState {
   /** How far the server's clock is ahead of this browser's, when the server says its time. */
   readonly clockOffset: number;
   readonly sheets: readonly string[];
+  /** The sheets' header rows, to judge a target as the person types. */
+  readonly sheetHeaders: readonly SheetHeader[];
+  /** Pulls not finished that nobody here is following (listJobs), with Follow buttons. */
+  readonly runningPulls: readonly RunningPull[];
   readonly settings: SettingsView;
   readonly queries: readonly SavedQuery[];
   readonly search: SearchForm;
@@ -77,7 +84,8 @@ export interface SidebarState {
   readonly error: string;
   readonly saveNote?: Note;
   readonly keysNote?: Note;
-  readonly connection?: ConnectionTest;
+  /** Each source's connection test, on its own line. */
+  readonly connection: Partial<Record<SourceName, ConnectionTest>>;
 }
 
 export function initialState(locale: Locale, view: ViewName): SidebarState {
@@ -88,6 +96,9 @@ export function initialState(locale: Locale, view: ViewName): SidebarState {
     timeZone: "UTC",
     clockOffset: 0,
     sheets: [],
+    sheetHeaders: [],
+    runningPulls: [],
+    connection: {},
     settings: { keyapiKey: { set: false, hint: "" }, fastmossToken: { set: false, hint: "" } },
     queries: [],
     search: emptyForm(),

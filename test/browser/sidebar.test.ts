@@ -297,7 +297,7 @@ describe("settings", () => {
     expect(await frame.getByTestId("key-keyapiKey").getAttribute("type")).toBe("password");
     await frame.getByTestId("test-keyapi").click();
     await expect
-      .poll(() => frame.getByTestId("connection-message").textContent())
+      .poll(() => frame.getByTestId("connection-message-keyapi").textContent())
       .toMatch(/refused the key/);
     expect((await playground.api.stats()).keyapi.requests).toBe(1);
     await screenshot(page, "sidebar-settings");

@@ -36,6 +36,10 @@ describe("getSidebarContext", () => {
       now: expect.any(Number),
       timeZone: "Etc/UTC",
       sheets: ["Sheet1", "Creators"],
+      sheetHeaders: [
+        { name: "Sheet1", header: [], filled: false },
+        { name: "Creators", header: expect.arrayContaining(["User ID", "Handle"]), filled: true },
+      ],
       settings: {
         keyapiKey: { set: true, hint: "-key" },
         fastmossToken: { set: true, hint: "oken" },
@@ -91,7 +95,7 @@ describe("testConnection", () => {
     expect(rt.serverCall("testConnection", ["keyapi", "en"])).toEqual({
       ok: true,
       requests: 1,
-      message: "KeyAPI answered: the key works (1 request, 1 credits).",
+      message: "KeyAPI answered: the key works (1 request, 1 credit).",
     });
     expect(rt.serverCall("testConnection", ["fastmoss", "en"])).toMatchObject({
       ok: true,
@@ -127,7 +131,7 @@ describe("messages in the sidebar's language", () => {
       { source: "keyapi", region: "US", limit: 5, sheet: "达人", mode: "replace" },
       "zh",
     ]) as { message: string };
-    expect(done.message).toBe("已将 5 行写入“达人”（replace）。");
+    expect(done.message).toBe("已将 5 行写入“达人”（替换）：1 次请求，1 个额度。");
     const failed = rt.serverCall("runQuery", [
       { source: "keyapi", region: "US", limit: 5, sheet: "", mode: "replace" },
       "zh",

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { createActions } from "../../src/sidebar/actions.js";
 import { createRpc, type SidebarCall } from "../../src/sidebar/rpc.js";
-import { emptyForm, withFilter } from "../../src/sidebar/search/form.js";
+import { emptyForm, withFilter, withSourceForm } from "../../src/sidebar/search/form.js";
 import { initialState, type SavedQuery, type SidebarState } from "../../src/sidebar/state.js";
 import { Store } from "../../src/sidebar/store.js";
 
@@ -35,7 +35,7 @@ function setup(
   const rpc = createRpc({
     transport: async (name, args) => {
       calls.push([name, [...args]]);
-      const handler = handlers[name] ?? (() => context);
+      const handler = handlers[name] ?? (name === "listJobs" ? () => [] : () => context);
       return handler(...args);
     },
     locale: () => store.get().locale,
@@ -47,12 +47,13 @@ function setup(
     chosenLocale,
     now: () => browserNow,
   });
-  const names = () => calls.map(([name]) => name);
+  // listJobs (on opening, after Stop) and the sheets' refresh after a pull come on their own.
+  const names = () => calls.map(([name]) => name).filter((name) => name !== "listJobs");
   return { actions, store, calls, names };
 }
 
 const withSheet = (store: Store<SidebarState>, sheet: string) =>
-  store.patch({ search: { ...store.get().search, sheet } });
+  store.patch({ search: withSourceForm(store.get().search, { sheet }) });
 
 describe("boot", () => {
   it("shows the server's context in the account's language, unless the user chose one", async () => {
@@ -70,7 +71,11 @@ describe("boot", () => {
     // The browser is in May; the server (a local runtime's virtual clock) is still in March.
     const may = Date.UTC(2026, 4, 1);
     const marchForm = withFilter(
-      withFilter({ ...emptyForm(), source: "fastmoss", sheet: "FM" }, "date_type", "month"),
+      withFilter(
+        withSourceForm({ ...emptyForm(), source: "fastmoss" }, { sheet: "FM" }),
+        "date_type",
+        "month",
+      ),
       "date_value",
       "2026-03",
     );
@@ -116,7 +121,7 @@ describe("writeToSheet", () => {
     expect(names()).toEqual([]);
     expect(store.get().search.touched).toContain("sheet");
     expect(store.get().error).toBe("Some fields need fixing first: see the messages next to them.");
-    actions.updateSearch((form) => ({ ...form, sheet: "Creators" }));
+    actions.updateSearch((form) => withSourceForm(form, { sheet: "Creators" }));
     expect(store.get().error).toBe("");
   });
 
@@ -134,6 +139,8 @@ describe("writeToSheet", () => {
               jobId: "j1",
             }
           : { status: "done", rows: 30, requests: 3, sheet: "New", message: "Wrote 30 rows." },
+      // Asked again once the pull is done: the sheets and their headers as they are now.
+      getSidebarContext: () => ({ ...context, sheets: ["Sheet1", "New"] }),
     });
     withSheet(store, "New");
     const phases: string[] = [];
@@ -154,7 +161,7 @@ describe("writeToSheet", () => {
         "en",
       ],
     ]);
-    expect(calls.slice(1)).toEqual([
+    expect(calls.slice(1, 4)).toEqual([
       ["resumeJob", ["j1", "en"]],
       ["resumeJob", ["j1", "en"]],
       ["resumeJob", ["j1", "en"]],
@@ -168,7 +175,9 @@ describe("writeToSheet", () => {
       "running",
       "ended",
     ]);
-    expect(store.get().sheets).toContain("New");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.get().sheets).toEqual(["Sheet1", "New"]);
+    expect(calls.at(-1)?.[0]).toBe("getSidebarContext");
   });
 
   it("stops driving on Stop: no more resumeJob, and the job is said to go on", async () => {
@@ -219,13 +228,21 @@ describe("saved queries", () => {
       listQueries: () => [],
     });
     store.patch({
-      search: { ...emptyForm(), sheet: "Creators", name: "Mine", schedule: "weekly" },
+      search: {
+        ...withSourceForm(emptyForm(), { sheet: "Creators" }),
+        name: "Mine",
+        schedule: "weekly",
+      },
     });
     expect(await actions.saveSearch()).toBe("done");
     expect(calls[0]?.[1][0]).toMatchObject({ name: "Mine", schedule: "weekly", sheet: "Creators" });
     expect(calls[0]?.[1][0]).not.toHaveProperty("id");
-    expect(store.get().search.editingId).toBe("q9");
-    expect(store.get().saveNote?.text).toBe("Saved “Mine”.");
+    // The form stays a search: saving never turns it into the saved query's editor.
+    expect(store.get().search.editingId).toBeUndefined();
+    expect(store.get().saveNote?.text).toMatch(/^Saved “Mine”\. .*Edit/);
+    // Editing is what Edit on the card does; saving then updates the query by its id.
+    store.patch({ queries: [{ ...savedQuery, id: "q9", name: "Mine" }] });
+    actions.editSaved("q9");
     await actions.saveSearch();
     expect(calls.filter(([name]) => name === "saveQuery")[1]?.[1][0]).toMatchObject({ id: "q9" });
     expect(store.get().saveNote?.text).toBe("Updated “Mine”.");
@@ -239,12 +256,8 @@ describe("saved queries", () => {
     const state = store.get();
     expect(state.view).toBe("search");
     expect(state.formVersion).toBe(1);
-    expect(state.search).toMatchObject({
-      editingId: "q1",
-      name: "US daily",
-      sheet: "Creators",
-      mode: "append",
-    });
+    expect(state.search).toMatchObject({ editingId: "q1", name: "US daily" });
+    expect(state.search.bySource.keyapi).toMatchObject({ sheet: "Creators", mode: "append" });
     expect(state.search.bySource.keyapi.limit).toBe("30");
   });
 
@@ -271,7 +284,12 @@ describe("saved queries", () => {
     await actions.boot();
     await actions.runSaved("q1");
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(names()).toEqual(["getSidebarContext", "runSavedQuery", "listQueries"]);
+    expect(names()).toEqual([
+      "getSidebarContext",
+      "runSavedQuery",
+      "getSidebarContext",
+      "listQueries",
+    ]);
     expect(store.get().job).toMatchObject({ phase: "ended", origin: "saved", limit: 30 });
     expect(store.get().queries[0]?.lastStatus).toBe("done");
   });
@@ -300,9 +318,7 @@ describe("preview and settings", () => {
     expect(store.get()).toMatchObject({ settings: view, keysNote: { ok: true, text: "Removed." } });
     await actions.testConnection("fastmoss");
     expect(store.get().connection).toEqual({
-      ok: false,
-      message: "FastMoss refused the token.",
-      requests: 1,
+      fastmoss: { ok: false, message: "FastMoss refused the token.", requests: 1 },
     });
     expect(store.get().busy).toEqual([]);
   });

@@ -14,6 +14,7 @@ import {
   type SearchForm,
   savedPayload,
   sheetProblem,
+  type WriteMode,
   withFilter,
   withSourceForm,
 } from "../../src/sidebar/search/form.js";
@@ -103,9 +104,7 @@ describe("queryPayload", () => {
 
   it("adds the sheet and mode for a pull, and the name, schedule and id for a saved query", () => {
     const f: SearchForm = {
-      ...form({}),
-      sheet: " Creators ",
-      mode: "upsert",
+      ...withSourceForm(form({}), { sheet: " Creators ", mode: "upsert" }),
       name: " Daily ",
       schedule: "daily",
     };
@@ -124,13 +123,15 @@ describe("queryProblems", () => {
 
   it("names each field's problem with the shared messages, in the sidebar's language", () => {
     const f = form({ filters: { min_interaction_rate: "abc", sort_type: "3" }, limit: "0" });
+    // The person sees labels next to the fields, so messages name the fields by those labels.
     expect(problems(f)).toEqual({
       min_interaction_rate:
-        'min_interaction_rate is a ratio from 0 to 1 (0.05 means 5 %), not "abc".',
-      sort_type: 'sort_type must be one of 0 (Ascending), 1 (Descending), not "3".',
-      limit: "limit must be a whole number from 1 to 100,000, not 0.",
+        'Interaction rate, at least is a ratio from 0 to 1 (0.05 means 5 %), not "abc".',
+      sort_type: 'Sort order must be one of 0 (Ascending), 1 (Descending), not "3".',
+      limit: "Rows must be a whole number from 1 to 100,000, not 0.",
     });
     expect(problems(f, "zh").min_interaction_rate).toContain("比例");
+    expect(problems(f, "zh").limit).toMatch(/^行数 必须是/);
   });
 
   it("checks the whole query: a minimum above its maximum shows at the minimum", () => {
@@ -141,6 +142,11 @@ describe("queryProblems", () => {
     expect(problems(f).min_total_followers_cnt).toContain(
       "the minimum cannot be more than the maximum",
     );
+    expect(problems(f).min_total_followers_cnt).toMatch(
+      /^Followers, at least \(5000\) is above Followers, at most/,
+    );
+    expect(problems(f, "zh").min_total_followers_cnt).toMatch(/^粉丝数下限（5000）大于 粉丝数上限/);
+    expect(problems(f, "zh").min_total_followers_cnt).not.toContain("total_followers_cnt");
   });
 
   it("checks the region against the source", () => {
@@ -170,11 +176,49 @@ describe("queryProblems", () => {
 describe("sheet and name", () => {
   it("must be given, and not too long", () => {
     const f = form({});
+    const named = (sheet: string, mode: WriteMode = "replace") =>
+      withSourceForm(f, { sheet, mode });
     expect(problemText(sheetProblem(f), "en")).toBe("Enter the name of the sheet to write to.");
-    expect(sheetProblem({ ...f, sheet: "Creators" })).toBeUndefined();
-    expect(problemText(sheetProblem({ ...f, sheet: "x".repeat(101) }), "zh")).toContain("100");
+    expect(sheetProblem(named("Creators"))).toBeUndefined();
+    expect(problemText(sheetProblem(named("x".repeat(101))), "zh")).toContain("100");
     expect(problemText(nameProblem(f), "en")).toBe("Enter a name for this saved query.");
     expect(nameProblem({ ...f, name: "Daily" })).toBeUndefined();
+  });
+});
+
+describe("the target sheet", () => {
+  const keyapiSheet = { name: "Creators", header: ["Handle", "User ID"], filled: true };
+  const plain = { name: "Notes", header: ["my title"], filled: true };
+  const history = { name: "Growth", header: ["快照时间", "User ID"], filled: true };
+  const sheets = [keyapiSheet, plain, history];
+  const target = (source: "keyapi" | "fastmoss", sheet: string, mode: WriteMode) =>
+    withSourceForm({ ...emptyForm(), source }, { sheet, mode });
+
+  it("refuses the add-on's own sheets, whatever their case", () => {
+    expect(problemText(sheetProblem(target("keyapi", "tt run log", "replace")), "en")).toMatch(
+      /add-on's own sheet/,
+    );
+    expect(sheetProblem(target("keyapi", "TT STAGING 1", "append"))).toBeDefined();
+    expect(sheetProblem(target("keyapi", "tt diagnostics", "replace"))).toBeDefined();
+  });
+
+  it("refuses another source's sheet for append, upsert and history, not for replace", () => {
+    for (const mode of ["append", "upsert", "history"] as const) {
+      expect(problemText(sheetProblem(target("fastmoss", "creators", mode), sheets), "en")).toMatch(
+        /“creators” holds KeyAPI rows/,
+      );
+    }
+    expect(sheetProblem(target("fastmoss", "Creators", "replace"), sheets)).toBeUndefined();
+    expect(sheetProblem(target("keyapi", "Creators", "append"), sheets)).toBeUndefined();
+  });
+
+  it("takes history only onto an empty sheet or a history sheet (labels in either language)", () => {
+    expect(problemText(sheetProblem(target("keyapi", "Notes", "history"), sheets), "zh")).toMatch(
+      /不是历史记录工作表/,
+    );
+    expect(sheetProblem(target("keyapi", "Growth", "history"), sheets)).toBeUndefined();
+    expect(sheetProblem(target("keyapi", "New one", "history"), sheets)).toBeUndefined();
+    expect(sheetProblem(target("keyapi", "Notes", "append"), sheets)).toBeUndefined();
   });
 });
 

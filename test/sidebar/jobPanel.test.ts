@@ -31,7 +31,7 @@ describe("progress and outcome", () => {
       failed: true,
     });
     expect(outcomeText({ phase: "stopped", origin: "saved", summary }, "en").text).toContain(
-      "the hourly trigger will finish it later",
+      "“Running pulls” above says when the hourly trigger will finish it",
     );
     expect(
       outcomeText({ phase: "lost", origin: "saved", summary, error: "timeout" }, "zh").text,

@@ -89,8 +89,8 @@ const page = {
   seen: undefined as ServerVersions | undefined,
   /** The sheet shown; undefined follows the spreadsheet's active sheet. */
   sheet: undefined as string | undefined,
-  /** The spreadsheet's active sheet when last seen: a script that activates another shows it. */
-  activeSeen: undefined as string | undefined,
+  /** The spreadsheet's active sheet when last seen: a change of it is followed. */
+  activeSheet: undefined as string | undefined,
   selection: { row: 1, column: 1 },
   rows: 0,
   columns: 0,
@@ -659,15 +659,15 @@ function refreshSnapshot(): Promise<void> {
     do {
       snapshotAgain = false;
       const query = page.sheet === undefined ? "" : `&sheet=${encodeURIComponent(page.sheet)}`;
-      const snapshot = await getJson<GridSnapshot>(`/snapshot?maxRows=200${query}`);
+      let snapshot = await getJson<GridSnapshot>(`/snapshot?maxRows=200${query}`);
+      // The script activated another sheet (a pull just written): show it, as Sheets does.
       const active = snapshot.spreadsheet.activeSheet;
-      const activated = page.activeSeen !== undefined && active !== page.activeSeen;
-      page.activeSeen = active;
-      if (activated && active !== snapshot.sheet.name) {
-        page.sheet = active;
-        snapshotAgain = true;
-        continue;
+      if (page.activeSheet !== undefined && active !== page.activeSheet && active !== page.sheet) {
+        snapshot = await getJson<GridSnapshot>(
+          `/snapshot?maxRows=200&sheet=${encodeURIComponent(active)}`,
+        );
       }
+      page.activeSheet = active;
       page.snapshot = snapshot;
       page.sheet = snapshot.sheet.name;
       ui.docTitle.textContent = snapshot.spreadsheet.name;

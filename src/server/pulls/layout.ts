@@ -29,7 +29,7 @@ export function layoutFor(
   const positions: number[] = [];
   const added: [number, string][] = [];
   for (const column of columns) {
-    const names = [normalise(column.header), normalise(column.key)];
+    const names = [column.header, column.key, ...(column.aliases ?? [])].map(normalise);
     const found = used.findIndex(
       (cell, index) => names.includes(cell) && !positions.includes(index),
     );

@@ -32,10 +32,13 @@ import { columnSpecs, recordRows } from "../sources/rows.js";
 import { commitPull, type PulledRows } from "./commit.js";
 import { FetchBudget } from "./fetchBudget.js";
 import { type JobState, type JobStatus, JobStore } from "./jobStore.js";
+import { previewedRecently } from "./previewReuse.js";
 import { type PullRequest, readPullRequest } from "./pullRequest.js";
+import { doneMessage, withLabelLocale } from "./pullText.js";
 import { appendRunLog, queueRunLog, type RunLogLine, writeQueuedRunLog } from "./runLog.js";
 import { sheetColumns, withIdColumn } from "./sheetFormat.js";
 import { dropStaging, openStaging, stageRows, stagingName } from "./staging.js";
+import { targetRefusal } from "./targetFit.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -58,6 +61,8 @@ export interface StartOptions {
   readonly started?: number;
   /** The saved query this pull runs for. */
   readonly savedQueryId?: string;
+  /** The language of its header labels when not the call's (a saved query's own). */
+  readonly labelLocale?: "en" | "zh";
 }
 
 export interface PullSummary {
@@ -94,13 +99,18 @@ export function startPull(
     const sheet = typeof given === "string" ? clip(given, 100) : "";
     return refused(env, started, safeJson(input), "", sheet, text);
   }
-  const request: PullRequest =
+  const request: PullRequest = withLabelLocale(
     read.mode === "upsert"
       ? { ...read, output: withIdColumn(read.query.source, read.output) }
-      : read;
+      : read,
+    options.labelLocale,
+  );
   const refuse = (text: string) =>
     refused(env, started, describeRequest(request), request.query.source, request.sheet, text);
-  const problem = cellsProblem(env.spreadsheet, request) ?? requestProblem(request.query)?.message;
+  const problem =
+    targetRefusal(env.spreadsheet, request) ??
+    cellsProblem(env.spreadsheet, request) ??
+    requestProblem(request.query)?.message;
   if (problem) return refuse(problem);
   const store = new JobStore(env.properties);
   // The same pull failed not long ago: go on from where it stopped rather than pay again.
@@ -207,8 +217,9 @@ function runExecution(
       time: new Date(started),
       query: describeRequest(job.request),
       source: job.request.query.source,
-      rows: 0,
-      requests: 0,
+      // The pull's totals so far: the last line of a pull tells the whole pull.
+      rows: job.rowsStaged,
+      requests: job.requests,
       status: job.status,
       message: summary.message ?? "",
     });
@@ -272,7 +283,6 @@ function runJob(
   started: number,
   store: JobStore,
 ): PullSummary {
-  const requestsBefore = job.requests;
   job.executions++;
   let fetched = 0;
   try {
@@ -319,8 +329,9 @@ function runJob(
       time: new Date(started),
       query: describeRequest(job.request),
       source: job.request.query.source,
-      rows: status === "done" ? job.rowsWritten : fetched,
-      requests: job.requests - requestsBefore,
+      // The pull's totals so far: the last line of a pull tells the whole pull.
+      rows: status === "done" ? job.rowsWritten : Math.max(job.rowsStaged, fetched),
+      requests: job.requests,
       status: job.status,
       message: summary.message ?? "",
     }),
@@ -408,14 +419,16 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
 
   function fetchAndCommit(): number {
     for (let until = deadline(); job.phase === "fetching" && env.data.clock.now() < until; ) {
+      // A preview of this query moments ago fetched page 1: take it from the cache, unpaid.
+      const reuse = job.nextPage === 1 && previewedRecently(env.data, query, key);
       const fetched = fetchRecords(
         {
           query,
           key,
           firstPage: job.nextPage,
-          maxPages: CHUNK_PAGES,
+          maxPages: reuse ? 1 : CHUNK_PAGES,
           deadline: until,
-          useCache: false,
+          useCache: reuse,
           keepPartial: true,
         },
         env.data,
@@ -486,13 +499,13 @@ function advance(job: JobState, env: PullEnvironment, started: number, store: Jo
 }
 
 export function summaryOf(job: JobState): PullSummary {
-  const { sheet, mode } = job.request;
+  const { sheet } = job.request;
   const base = { status: job.status, requests: job.requests, sheet };
   if (job.status === "done") {
     return {
       ...base,
       rows: job.rowsWritten,
-      message: message("pull.done", { rows: grouped(job.rowsWritten), sheet, mode }),
+      message: doneMessage(job),
     };
   }
   if (job.status === "failed") {

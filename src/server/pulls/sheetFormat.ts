@@ -6,6 +6,7 @@
 import { catalogueOf, isSeenKey } from "../../shared/columns/index.js";
 import type { ColumnFormat } from "../../shared/columns/types.js";
 import { message } from "../../shared/messages/index.js";
+import { SNAPSHOT_NAMES } from "../../shared/pulls/targetFit.js";
 import type { OutputOptions, SourceName } from "../../shared/query/types.js";
 import { columnSpecs } from "../sources/rows.js";
 import { type CellValue, fitCell, MAX_CELL_CHARS } from "../sources/values.js";
@@ -17,6 +18,8 @@ export interface SheetColumn {
   readonly key: string;
   readonly header: string;
   readonly format: SheetFormat;
+  /** Other header texts that name this column in an existing sheet (its label in each language). */
+  readonly aliases?: readonly string[];
 }
 
 export const SNAPSHOT_KEY = "snapshot_at";
@@ -49,17 +52,20 @@ export function sheetColumns(
   output: OutputOptions,
   mode: WriteMode,
 ): SheetColumn[] {
+  const locale = output.labelLocale ?? "en";
   const columns = columnSpecs(source, output.columns).map((spec) => ({
     key: spec.key,
-    header: output.headers === "keys" ? spec.key : spec.label.en,
+    header: output.headers === "keys" ? spec.key : spec.label[locale],
     // When a creator was first and last seen is a run's time, shown as a snapshot's is.
     format: isSeenKey(spec.key) ? ("datetime" as const) : spec.format,
+    aliases: [spec.label.en, spec.label.zh],
   }));
   if (mode !== "history") return columns;
   const snapshot: SheetColumn = {
     key: SNAPSHOT_KEY,
-    header: output.headers === "keys" ? SNAPSHOT_KEY : message("column.snapshot"),
+    header: output.headers === "keys" ? SNAPSHOT_KEY : message("column.snapshot", {}, locale),
     format: "datetime",
+    aliases: SNAPSHOT_NAMES,
   };
   return [snapshot, ...columns];
 }

@@ -112,7 +112,11 @@ export function runSaved(
   env: PullEnvironment,
   started = env.data.clock.now(),
 ): PullSummary {
-  const summary = startPull(query.query, env, { started, savedQueryId: query.id });
+  const summary = startPull(query.query, env, {
+    started,
+    savedQueryId: query.id,
+    ...(query.labelLocale ? { labelLocale: query.labelLocale } : {}),
+  });
   recordRun(store, query.id, summary, started);
   return summary;
 }

@@ -2,7 +2,7 @@
 // in the document's properties (one value each, well under 9 KB) so every editor sees them and the
 // hourly trigger can run them. A query is validated as a pull before it is saved.
 
-import { message } from "../../shared/messages/index.js";
+import { currentLocale, message } from "../../shared/messages/index.js";
 import { issue, type QueryIssue, shown } from "../../shared/query/index.js";
 import { idArgument, objectArgument } from "../arguments.js";
 import { AddonError, isAddonError } from "../errors.js";
@@ -45,6 +45,8 @@ export interface SavedQuery {
   lastRows?: number;
   /** The job of a run still going on. */
   jobId?: string;
+  /** The language it was saved in: its scheduled runs write header labels in it. */
+  labelLocale?: "en" | "zh";
 }
 
 /** A saved query as google.script.run carries it: dates as ISO text. */
@@ -138,6 +140,7 @@ export function saveQuery(
     name,
     query,
     schedule,
+    labelLocale: currentLocale(),
     createdAt: existing?.createdAt ?? context.now,
     updatedAt: context.now,
   };

@@ -9,10 +9,13 @@ import type { SourceName, SourceQuery } from "../../shared/query/types.js";
 import { isAddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
 import type { DataServices, PropertyStore } from "../platform/types.js";
+import { notePreview } from "../pulls/previewReuse.js";
 import { isAddonSheet, queryInputOf } from "../pulls/pullRequest.js";
+import { spentText } from "../pulls/pullText.js";
+import type { SheetHeader } from "../pulls/targetFit.js";
 import { SavedQueryStore, type SavedQueryView, viewOf } from "../schedules/savedQueries.js";
 import { keyFor, readSettings, type SettingsView } from "../settings/settings.js";
-import { fetchRecords } from "../sources/fetchRecords.js";
+import { fetchRecords, pageSizeFor } from "../sources/fetchRecords.js";
 import { columnSpecs, recordRows } from "../sources/rows.js";
 
 /** Rows a preview shows: one KeyAPI page, one small FastMoss page — one request. */
@@ -23,6 +26,8 @@ export interface SidebarEnvironment {
   readonly properties: PropertyStore;
   readonly timeZone: string;
   readonly sheetNames: () => string[];
+  /** The user's sheets' header rows, for the sidebar to judge a target as the person types. */
+  readonly sheetHeaders?: () => SheetHeader[];
 }
 
 export interface SidebarContext {
@@ -32,6 +37,8 @@ export interface SidebarContext {
   readonly timeZone: string;
   /** The user's sheets, for "Write to sheet" (the add-on's own are left out). */
   readonly sheets: string[];
+  /** Each of those sheets' header row and whether it holds anything. */
+  readonly sheetHeaders: SheetHeader[];
   readonly settings: SettingsView;
   readonly queries: SavedQueryView[];
 }
@@ -63,6 +70,7 @@ export function sidebarContext(env: SidebarEnvironment, locale: "en" | "zh"): Si
     now,
     timeZone: env.timeZone,
     sheets: env.sheetNames().filter((name) => !isAddonSheet(name)),
+    sheetHeaders: env.sheetHeaders?.() ?? [],
     settings: readSettings(env.properties),
     queries: new SavedQueryStore(env.properties)
       .list()
@@ -83,16 +91,19 @@ export function previewQuery(
   );
   if (!validation.ok) throw invalidInput(validation.issues);
   const { query, output } = validation.value;
-  const small: SourceQuery = { ...query, limit: Math.min(query.limit, PREVIEW_ROWS) };
+  // One page at the size the pull will use: "Write to sheet" then takes it from the cache.
+  const small: SourceQuery = { ...query, limit: pageSizeFor(query) };
+  const key = keyFor(env.properties, query.source);
   const fetched = fetchRecords(
     {
       query: small,
-      key: keyFor(env.properties, query.source),
+      key,
       deadline: env.data.clock.now() + 60_000,
       useCache: true,
     },
     env.data,
   );
+  notePreview(env.data, query, key);
   const specs = columnSpecs(query.source, output.columns);
   return {
     columns: specs.map((spec) => ({
@@ -100,8 +111,8 @@ export function previewQuery(
       label: spec.label[locale],
       format: spec.format,
     })),
-    rows: recordRows(query.source, fetched.records, specs, env.timeZone).map((row) =>
-      row.map((cell) => (cell instanceof Date ? cell.toISOString() : cell)),
+    rows: recordRows(query.source, fetched.records.slice(0, PREVIEW_ROWS), specs, env.timeZone).map(
+      (row) => row.map((cell) => (cell instanceof Date ? cell.toISOString() : cell)),
     ),
     requests: fetched.stats.requests,
     credits: fetched.stats.credits,
@@ -132,8 +143,7 @@ export function testConnection(source: unknown, env: SidebarEnvironment): Connec
       requests: fetched.stats.requests,
       message: message("connection.ok", {
         api,
-        requests: fetched.stats.requests,
-        credits: fetched.stats.credits,
+        spent: spentText(fetched.stats.requests, fetched.stats.credits),
       }),
     };
   } catch (error) {

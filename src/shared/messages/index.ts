@@ -10,6 +10,7 @@ import { queryEn, queryZh } from "./query.js";
 import { schedulesEn, schedulesZh } from "./schedules.js";
 import { setupEn, setupZh } from "./setup.js";
 import { sidebarServerEn, sidebarServerZh } from "./sidebarServer.js";
+import { targetsEn, targetsZh } from "./targets.js";
 
 export type Locale = "en" | "zh";
 
@@ -23,6 +24,7 @@ const en = {
   ...setupEn,
   ...fieldEn,
   ...growthEn,
+  ...targetsEn,
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -39,6 +41,7 @@ const zh: Readonly<Record<MessageId, string>> = {
   ...setupZh,
   ...fieldZh,
   ...growthZh,
+  ...targetsZh,
 };
 
 const CATALOGUE: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en, zh };

@@ -8,6 +8,10 @@ export const queryEn = {
   "region.keyapi":
     "region must be a two-letter country or region code such as US or GB, not {value}.",
   "region.fastmoss": "region must be one of the regions FastMoss covers ({allowed}), not {value}.",
+  "region.keyapiSuggest":
+    'region must be a two-letter country or region code, not {value} — did you mean "{suggestion}"?',
+  "region.fastmossSuggest":
+    'region must be one of the regions FastMoss covers ({allowed}), not {value} — did you mean "{suggestion}"?',
   "limit.invalid": "limit must be a whole number from 1 to {max}, not {value}.",
   "limit.formula":
     'limit can be at most {max} in a formula, not {value}. To pull more rows, use "Write to sheet" in the sidebar (Extensions › TikTok Influencers › Open sidebar).',
@@ -39,6 +43,9 @@ export const queryEn = {
   "columns.unknown": "unknown column {value} for {source}; {lister} lists the column keys.",
   "columns.unknownSuggest":
     'unknown column {value} for {source} — did you mean "{suggestion}"? {lister} lists the column keys.',
+  "columns.unknownShort": "unknown column {value} for {source}.",
+  "columns.unknownSuggestShort":
+    'unknown column {value} for {source} — did you mean "{suggestion}"?',
   "headers.invalid": "headers must be labels, keys or none, not {value}.",
 } as const;
 
@@ -46,6 +53,10 @@ export const queryZh: Catalogue<typeof queryEn> = {
   "region.required": "必须填写地区：两位字母代码，例如 US。",
   "region.keyapi": "地区必须是两位字母的国家或地区代码，例如 US 或 GB，而不是 {value}。",
   "region.fastmoss": "地区必须是 FastMoss 支持的地区之一（{allowed}），而不是 {value}。",
+  "region.keyapiSuggest":
+    '地区必须是两位字母的国家或地区代码，而不是 {value}，您是不是想用 "{suggestion}"？',
+  "region.fastmossSuggest":
+    '地区必须是 FastMoss 支持的地区之一（{allowed}），而不是 {value}，您是不是想用 "{suggestion}"？',
   "limit.invalid": "limit 必须是 1 到 {max} 之间的整数，而不是 {value}。",
   "limit.formula":
     "在公式中 limit 最多为 {max}，而不是 {value}。如需获取更多行，请使用侧边栏中的“写入表格”（Write to sheet）：扩展程序 › TikTok Influencers › Open sidebar。",
@@ -74,5 +85,7 @@ export const queryZh: Catalogue<typeof queryEn> = {
   "columns.unknown": "{source} 没有列 {value}；{lister} 会列出所有列字段。",
   "columns.unknownSuggest":
     '{source} 没有列 {value}，您是不是想用 "{suggestion}"？{lister} 会列出所有列字段。',
+  "columns.unknownShort": "{source} 没有列 {value}。",
+  "columns.unknownSuggestShort": '{source} 没有列 {value}，您是不是想用 "{suggestion}"？',
   "headers.invalid": "headers 必须是 labels、keys 或 none，而不是 {value}。",
 };

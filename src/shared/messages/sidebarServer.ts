@@ -3,9 +3,9 @@
 import type { Catalogue } from "./types.js";
 
 export const sidebarServerEn = {
-  "connection.ok": "{api} answered: the key works ({requests} request, {credits} credits).",
+  "connection.ok": "{api} answered: the key works ({spent}).",
 } as const;
 
 export const sidebarServerZh: Catalogue<typeof sidebarServerEn> = {
-  "connection.ok": "{api} 已响应：密钥可用（{requests} 次请求，{credits} 个额度）。",
+  "connection.ok": "{api} 已响应：密钥可用（{spent}）。",
 };

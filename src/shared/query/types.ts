@@ -102,6 +102,8 @@ export interface OutputOptions {
   /** Column keys of the source's catalogue, in order. */
   readonly columns: readonly string[];
   readonly headers: HeadersMode;
+  /** The language of the header labels a pull writes (the sidebar's); English when absent. */
+  readonly labelLocale?: "en" | "zh";
 }
 
 export interface ValidQuery {

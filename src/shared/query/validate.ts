@@ -1,7 +1,13 @@
 // Raw user input — custom-function arguments or the sidebar's form — to a validated query, or every
 // issue with it, each naming its parameter.
 
-import { catalogueOf, isSeenKey, SOURCE_NAMES, type SourceName } from "../columns/index.js";
+import {
+  catalogueOf,
+  isSeenKey,
+  type Localized,
+  SOURCE_NAMES,
+  type SourceName,
+} from "../columns/index.js";
 import {
   isOverSomewhere,
   latestCompletePeriod,
@@ -135,9 +141,52 @@ function readRegion(source: SourceName, value: unknown, issues: QueryIssue[]): s
       : (FASTMOSS_REGIONS as readonly string[]).includes(region);
   if (!known) {
     const params = { value: shown(cell), allowed: FASTMOSS_REGIONS.join(" ") };
-    issues.push(issue("region", source === "keyapi" ? "region.keyapi" : "region.fastmoss", params));
+    const suggestion = regionSuggestion(source, region);
+    issues.push(
+      suggestion
+        ? issue("region", source === "keyapi" ? "region.keyapiSuggest" : "region.fastmossSuggest", {
+            ...params,
+            suggestion,
+          })
+        : issue("region", source === "keyapi" ? "region.keyapi" : "region.fastmoss", params),
+    );
   }
   return region;
+}
+
+/** Three-letter and everyday codes people type for the regions both APIs serve most. */
+const REGION_ALIASES: Readonly<Record<string, string>> = {
+  USA: "US",
+  UK: "GB",
+  GBR: "GB",
+  MEX: "MX",
+  ESP: "ES",
+  DEU: "DE",
+  GER: "DE",
+  ITA: "IT",
+  FRA: "FR",
+  IDN: "ID",
+  VNM: "VN",
+  MYS: "MY",
+  THA: "TH",
+  PHL: "PH",
+  BRA: "BR",
+  JPN: "JP",
+  SGP: "SG",
+  CAN: "CA",
+  AUS: "AU",
+  SAU: "SA",
+  ARE: "AE",
+  UAE: "AE",
+};
+
+/** The two-letter code meant by "USA", "UK"…, when the source takes it. */
+function regionSuggestion(source: SourceName, region: string): string | undefined {
+  const code = REGION_ALIASES[region];
+  if (!code) return undefined;
+  return source === "keyapi" || (FASTMOSS_REGIONS as readonly string[]).includes(code)
+    ? code
+    : undefined;
 }
 
 function readLimit(
@@ -291,25 +340,48 @@ function readColumns(source: SourceName, value: unknown, issues: QueryIssue[]): 
     return keys.filter((key) => !isSeenKey(key));
   }
   const columns: string[] = [];
+  const unknown: QueryIssue[] = [];
   for (const text of typed) {
     const key = keys.find((known) => known.toLowerCase() === text.toLowerCase());
     if (key) {
       if (!columns.includes(key)) columns.push(key);
       continue;
     }
-    const suggestion = closest(text, keys);
-    const params = {
-      value: shown(text),
-      source: SOURCE_LABEL[source],
-      lister: `=TT_COLUMNS("${source}")`,
-    };
-    issues.push(
+    // A slip in a key, or a column's label typed for its key ("Handle" → unique_id).
+    const suggestion = closest(text, keys) ?? keyOfLabel(catalogue.columns, text);
+    const params = { value: shown(text), source: SOURCE_LABEL[source] };
+    unknown.push(
       suggestion
-        ? issue("columns", "columns.unknownSuggest", { ...params, suggestion })
-        : issue("columns", "columns.unknown", params),
+        ? issue("columns", "columns.unknownSuggestShort", { ...params, suggestion })
+        : issue("columns", "columns.unknownShort", params),
     );
   }
+  // Where to find the keys is said once, after the last unknown column.
+  const last = unknown.pop();
+  if (last) {
+    const lister = `=TT_COLUMNS("${source}")`;
+    const full = "suggestion" in last.params ? "columns.unknownSuggest" : "columns.unknown";
+    unknown.push(issue("columns", full, { ...last.params, lister }));
+  }
+  issues.push(...unknown);
   return columns;
+}
+
+/** The key of the column whose label (in either language) is, or is close to, `text`. */
+function keyOfLabel(
+  columns: readonly { readonly key: string; readonly label: Localized }[],
+  text: string,
+): string | undefined {
+  const byLabel = new Map<string, string>();
+  for (const column of columns) {
+    for (const label of [column.label.en, column.label.zh]) {
+      if (!byLabel.has(label.toLowerCase())) byLabel.set(label.toLowerCase(), column.key);
+    }
+  }
+  const exact = byLabel.get(text.trim().toLowerCase());
+  if (exact) return exact;
+  const near = closest(text.trim(), [...byLabel.keys()]);
+  return near === undefined ? undefined : byLabel.get(near);
 }
 
 function readHeaders(value: unknown, issues: QueryIssue[]): HeadersMode {

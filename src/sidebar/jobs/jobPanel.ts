@@ -7,12 +7,22 @@ import type { JobOrigin, JobState } from "../state.js";
 import { rebuildOn, watch } from "../store.js";
 import { inScope, say, type ViewContext } from "../views/context.js";
 
-/** The progress line: "1,200 rows · 120 requests so far". */
+/**
+ * The progress, said once: the server's own sentence when it sent one ("4,800 rows fetched so far;
+ * the pull goes on.", "Another run is writing…"), else "1,200 rows fetched · 120 requests so far".
+ */
 export function progressText(job: JobState, locale: Locale): string {
   if (job.phase === "starting") return t(locale, "job.starting");
   if (job.phase !== "running") return "";
-  const { rows, requests } = job.summary;
+  const { rows, requests, message } = job.summary;
+  if (message) return message;
   return tn(locale, "job.progress", rows, { requests: tn(locale, "job.requests", requests) });
+}
+
+/** The requests so far, under the server's sentence (which doesn't count them). */
+export function requestsText(job: JobState, locale: Locale): string {
+  if (job.phase !== "running" || !job.summary.message) return "";
+  return tn(locale, "job.requestsSoFar", job.summary.requests);
 }
 
 /** How the pull ended, in plain words; and whether that is a failure. */
@@ -98,7 +108,7 @@ function jobPanel(ctx: ViewContext): HTMLElement {
       progress.hidden = !moving;
       stopRow.hidden = !(here && job.phase === "running");
       line.textContent = here ? progressText(job, ctx.locale) : "";
-      message.textContent = here && job.phase === "running" ? (job.summary.message ?? "") : "";
+      message.textContent = here ? requestsText(job, ctx.locale) : "";
       if (here && job.phase === "running" && job.limit) {
         bar.max = job.limit;
         bar.value = Math.min(job.summary.rows, job.limit);

@@ -1,8 +1,9 @@
 // How a preview cell reads: the text a person would see in the sheet — counts grouped, ratios as
-// percentages, money with cents, dates as dates in the spreadsheet's time zone, text as sent.
+// percentages, money with cents, dates as the sheet writes them (2025-08-16) in the spreadsheet's
+// time zone, text as sent.
 
 import type { ColumnFormat } from "../../shared/columns/types.js";
-import { type Locale, localeTag } from "../i18n.js";
+import { formatDateTime, type Locale, localeTag } from "../i18n.js";
 
 export type PreviewCell = string | number | boolean | null;
 
@@ -30,16 +31,10 @@ function numberText(locale: Locale, value: number, format: ColumnFormat): string
   }
 }
 
-/** A date the server sent as ISO text, as the calendar day it is in the spreadsheet's zone. */
-function dateText(locale: Locale, iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "short", day: "numeric" };
-  try {
-    return new Intl.DateTimeFormat(localeTag(locale), { ...options, timeZone }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat(localeTag(locale), { ...options, timeZone: "UTC" }).format(date);
-  }
+/** A date the server sent as ISO text, as the sheet shows it (2025-08-16), in the spreadsheet's zone. */
+function dateText(iso: string, timeZone: string): string {
+  const text = formatDateTime(iso, timeZone);
+  return text === iso ? iso : text.slice(0, 10);
 }
 
 /** The text of one preview cell. */
@@ -54,7 +49,7 @@ export function cellText(
   if (typeof value === "number") {
     return Number.isFinite(value) ? numberText(locale, value, format as ColumnFormat) : "";
   }
-  if (format === "date" && ISO_INSTANT.test(value)) return dateText(locale, value, timeZone);
+  if (format === "date" && ISO_INSTANT.test(value)) return dateText(value, timeZone);
   return value;
 }
 

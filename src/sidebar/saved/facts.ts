@@ -1,7 +1,8 @@
 // What a saved query's row says, in plain words: where it writes, its schedule, when it last ran
-// and how that went, and when it runs next — times in the user's local time.
+// and how that went, and when it runs next — times as the sheets show them, in the
+// spreadsheet's time zone.
 
-import { formatLocalTime, type Locale, t, tn } from "../i18n.js";
+import { formatDateTime, type Locale, t, tn } from "../i18n.js";
 import type { Schedule } from "../search/form.js";
 import type { SavedQuery } from "../state.js";
 
@@ -23,7 +24,12 @@ const MODES = ["replace", "append", "upsert", "history"] as const;
 const text = (value: unknown) =>
   typeof value === "string" || typeof value === "number" ? String(value) : "";
 
-export function savedFacts(saved: SavedQuery, locale: Locale, now: number): SavedFacts {
+export function savedFacts(
+  saved: SavedQuery,
+  locale: Locale,
+  now: number,
+  timeZone = "UTC",
+): SavedFacts {
   const query = saved.query;
   const mode = MODES.find((m) => m === query.mode);
   const limit = typeof query.limit === "number" ? tn(locale, "saved.limit", query.limit) : "";
@@ -45,19 +51,19 @@ export function savedFacts(saved: SavedQuery, locale: Locale, now: number): Save
   return {
     target,
     schedule: t(locale, `schedule.${saved.schedule as Schedule}`),
-    lastRun: saved.lastRun ? formatLocalTime(locale, saved.lastRun) : t(locale, "saved.never"),
+    lastRun: saved.lastRun ? formatDateTime(saved.lastRun, timeZone) : t(locale, "saved.never"),
     status,
     failed: saved.lastStatus === "failed",
     error: saved.lastError ?? "",
-    nextRun: nextRunText(saved, locale, now),
+    nextRun: nextRunText(saved, locale, now, timeZone),
   };
 }
 
-function nextRunText(saved: SavedQuery, locale: Locale, now: number): string {
+function nextRunText(saved: SavedQuery, locale: Locale, now: number, timeZone: string): string {
   if (saved.schedule === "off") return t(locale, "saved.notScheduled");
   if (!saved.nextRun) return "";
   const next = new Date(saved.nextRun).getTime();
   // Due already: the hourly trigger picks it up at its next firing.
   if (!(next > now)) return t(locale, "saved.nextHour");
-  return formatLocalTime(locale, saved.nextRun);
+  return formatDateTime(saved.nextRun, timeZone);
 }

@@ -10,12 +10,15 @@ import { sameItems, watch } from "../store.js";
 import { say, type ViewContext } from "../views/context.js";
 import { savedFacts } from "./facts.js";
 
+/** How often the Saved tab asks for the saved queries while it is shown. */
+export const SAVED_POLL_MS = 10_000;
+
 function fact(label: string, value: string, className?: string): HTMLElement[] {
   return [h("dt", {}, label), h("dd", { class: className }, value)];
 }
 
 function savedItem(ctx: ViewContext, saved: SavedQuery, state: SidebarState): HTMLElement {
-  const facts = savedFacts(saved, ctx.locale, serverNow(state));
+  const facts = savedFacts(saved, ctx.locale, serverNow(state), state.timeZone);
   const confirming = state.confirmingDelete === saved.id;
   const busyDeleting = isBusy(state, `delete-${saved.id}`);
   const actions = confirming
@@ -163,6 +166,24 @@ export function savedView(ctx: ViewContext): HTMLElement {
     },
     sameItems,
   );
+  // While the tab is in sight, its cards follow scheduled runs without a press of Refresh.
+  let timer: ReturnType<typeof setInterval> | undefined;
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => s.view === "saved" && s.boot === "ready",
+    (shown) => {
+      if (timer !== undefined) clearInterval(timer);
+      timer = shown
+        ? setInterval(() => {
+            if (document.visibilityState !== "hidden") void ctx.actions.pollSaved();
+          }, SAVED_POLL_MS)
+        : undefined;
+    },
+  );
+  ctx.scope.add(() => {
+    if (timer !== undefined) clearInterval(timer);
+  });
   return h(
     "div",
     { class: "saved-view" },

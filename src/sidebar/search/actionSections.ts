@@ -1,5 +1,6 @@
-// The Search tab's actions: Preview, "Write to sheet" (sheet and mode) with the pull's progress,
-// and "Save as scheduled query" (name and schedule).
+// The Search tab's actions: the action bar that stays in sight (cost, Preview, Write to sheet),
+// the preview's result, where to write (sheet and mode, each source its own) with the pull's
+// progress, and "Save as scheduled query" (name and schedule).
 
 import { h, uid } from "../dom.js";
 import { jobSlot } from "../jobs/jobPanel.js";
@@ -8,12 +9,100 @@ import { isBusy, jobActive, type SidebarState } from "../state.js";
 import { watch } from "../store.js";
 import { say, type ViewContext } from "../views/context.js";
 import { controlValue, field, select } from "../views/field.js";
-import { SCHEDULES, type Schedule, type SearchForm, WRITE_MODES, type WriteMode } from "./form.js";
+import {
+  costLine,
+  MAX_SHEET_NAME,
+  SCHEDULES,
+  type Schedule,
+  type SearchForm,
+  sourceForm,
+  WRITE_MODES,
+  type WriteMode,
+  withSourceForm,
+} from "./form.js";
 import { problemText, touchedProblem } from "./problems.js";
 
-/** Focuses the first field with a problem, after an action found some. */
+/** Focuses the first field with a problem, after an action found some, opening its group. */
 function focusFirstProblem(panel: HTMLElement): void {
-  panel.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  const invalid = panel.querySelector<HTMLElement>('[aria-invalid="true"]');
+  const group = invalid?.closest("details");
+  if (group) group.open = true;
+  invalid?.focus();
+}
+
+/** Scrolls an element into sight below the sticky header (which holds the action bar). */
+export function reveal(element: Element | null | undefined): void {
+  if (!element) return;
+  const header = document.querySelector<HTMLElement>(".top")?.offsetHeight ?? 0;
+  const top = element.getBoundingClientRect().top + window.scrollY - header - 8;
+  window.scrollTo({ top: Math.max(0, top) });
+}
+
+/** The Search tab's panel: where problems are looked for. */
+const searchPanel = () => document.querySelector<HTMLElement>(".search") ?? document.body;
+
+/** What the action bar's buttons do; also what Enter in a field does (preview). */
+export async function previewNow(ctx: ViewContext): Promise<void> {
+  const outcome = await ctx.actions.preview();
+  if (outcome === "invalid") focusFirstProblem(searchPanel());
+  else if (outcome === "done") reveal(document.querySelector("[data-testid=preview-area]"));
+}
+
+async function writeNow(ctx: ViewContext): Promise<void> {
+  const started = ctx.actions.writeToSheet();
+  // The pull's progress shows below the sheet and mode: bring it into sight while it runs.
+  queueMicrotask(() => reveal(document.querySelector("[data-testid=write-section] .job-slot")));
+  if ((await started) === "invalid") focusFirstProblem(searchPanel());
+}
+
+/**
+ * The bar in the sticky header while the Search tab is shown: the credit estimate, Preview and
+ * Write to sheet — in reach at every scroll position, a few Tab presses from the top.
+ */
+export function actionBar(ctx: ViewContext): HTMLElement {
+  const cost = h("p", { class: "cost", "data-testid": "cost", "aria-live": "polite" });
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) =>
+      costLine(s.search.source, sourceForm(s.search).limit, ctx.locale) ?? say(ctx, "cost.unknown"),
+    (text) => {
+      cost.textContent = text;
+    },
+  );
+  const preview = actionButton(ctx, {
+    testid: "preview-button",
+    label: (s) => say(ctx, isBusy(s, "preview") ? "preview.busy" : "preview.button"),
+    disabled: (s) => isBusy(s, "preview"),
+    onClick: () => void previewNow(ctx),
+  });
+  const write = actionButton(ctx, {
+    testid: "write-button",
+    primary: true,
+    label: (s) => say(ctx, jobActive(s) ? "write.busy" : "write.button"),
+    disabled: jobActive,
+    onClick: () => void writeNow(ctx),
+  });
+  const bar = h(
+    "div",
+    {
+      class: "action-bar",
+      role: "toolbar",
+      "aria-label": say(ctx, "bar.label"),
+      "data-testid": "action-bar",
+    },
+    cost,
+    h("div", { class: "actions" }, preview, write),
+  );
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => s.view === "search",
+    (shown) => {
+      bar.hidden = !shown;
+    },
+  );
+  return bar;
 }
 
 /** A button whose label and state follow the state (busy, disabled). */
@@ -47,21 +136,12 @@ function actionButton(
   return button;
 }
 
-export function previewSection(ctx: ViewContext, panel: () => HTMLElement): HTMLElement {
-  const button = actionButton(ctx, {
-    testid: "preview-button",
-    label: (s) => say(ctx, isBusy(s, "preview") ? "preview.busy" : "preview.button"),
-    disabled: (s) => isBusy(s, "preview"),
-    onClick: async () => {
-      if ((await ctx.actions.preview()) === "invalid") focusFirstProblem(panel());
-    },
-  });
+export function previewSection(ctx: ViewContext): HTMLElement {
   return h(
     "section",
     { class: "block", "aria-labelledby": "preview-heading" },
     h("h2", { id: "preview-heading" }, say(ctx, "preview.title")),
     h("p", { class: "help" }, say(ctx, "preview.help")),
-    h("div", { class: "actions" }, button),
     previewArea(ctx),
   );
 }
@@ -95,7 +175,7 @@ function modeChoice(ctx: ViewContext, chosen: WriteMode): HTMLElement {
         checked: mode === chosen,
         "data-testid": `mode-${mode}`,
         "aria-describedby": help.id,
-        onChange: () => ctx.actions.updateSearch((form) => ({ ...form, mode })),
+        onChange: () => ctx.actions.updateSearch((form) => withSourceForm(form, { mode })),
       });
       radio.checked = mode === chosen;
       return h(
@@ -111,14 +191,18 @@ function modeChoice(ctx: ViewContext, chosen: WriteMode): HTMLElement {
 
 /** What writing to the named sheet will do: create it, or write into an existing one. */
 function sheetNote(ctx: ViewContext, form: SearchForm, sheets: readonly string[]): string {
-  const sheet = form.sheet.trim();
+  const { sheet: typed, mode } = sourceForm(form);
+  const sheet = typed.trim();
   if (sheet === "") return "";
-  if (!sheets.includes(sheet)) return say(ctx, "write.newSheet", { sheet });
-  return say(ctx, form.mode === "replace" ? "write.replaceExisting" : "write.existing", { sheet });
+  const lower = sheet.toLowerCase();
+  if (!sheets.some((name) => name.toLowerCase() === lower)) {
+    return say(ctx, "write.newSheet", { sheet });
+  }
+  return say(ctx, mode === "replace" ? "write.replaceExisting" : "write.existing", { sheet });
 }
 
-export function writeSection(ctx: ViewContext, panel: () => HTMLElement): HTMLElement {
-  const state = ctx.store.get();
+export function writeSection(ctx: ViewContext): HTMLElement {
+  const fields = sourceForm(ctx.store.get().search);
   const listId = uid("sheets");
   const sheets = h("datalist", { id: listId });
   watch(
@@ -145,38 +229,30 @@ export function writeSection(ctx: ViewContext, panel: () => HTMLElement): HTMLEl
       type: "text",
       "data-testid": "sheet-name",
       name: "sheet",
-      value: state.search.sheet,
+      value: fields.sheet,
       list: listId,
       autocomplete: "off",
+      maxlength: String(MAX_SHEET_NAME),
       onInput: (event: Event) => {
         const sheet = controlValue(event);
         ctx.actions.updateSearch((form) => ({
-          ...form,
-          sheet,
+          ...withSourceForm(form, { sheet }),
           touched: form.touched.includes("sheet") ? form.touched : [...form.touched, "sheet"],
         }));
       },
     }),
     extra: [sheets, note],
-    problem: (s) => problemText(touchedProblem(s, "sheet"), ctx.locale),
+    help: say(ctx, "write.sheetHelp"),
+    problem: (s) => problemText(touchedProblem(s, "sheet"), ctx.locale, s.search.source),
   });
-  const modeField = modeChoice(ctx, state.search.mode);
-  const button = actionButton(ctx, {
-    testid: "write-button",
-    primary: true,
-    label: (s) => say(ctx, jobActive(s) ? "write.busy" : "write.button"),
-    disabled: jobActive,
-    onClick: async () => {
-      if ((await ctx.actions.writeToSheet()) === "invalid") focusFirstProblem(panel());
-    },
-  });
+  const modeField = modeChoice(ctx, fields.mode);
   return h(
     "section",
-    { class: "block", "aria-labelledby": "write-heading" },
+    { class: "block", "aria-labelledby": "write-heading", "data-testid": "write-section" },
     h("h2", { id: "write-heading" }, say(ctx, "write.title")),
+    h("p", { class: "help" }, say(ctx, "write.help")),
     sheetField,
     modeField,
-    h("div", { class: "actions" }, button),
     jobSlot(ctx, "search"),
   );
 }
@@ -190,7 +266,7 @@ const SCHEDULE_TEXT: Readonly<
   weekly: { label: "schedule.weekly", help: "schedule.weekly.help" },
 };
 
-export function saveSection(ctx: ViewContext, panel: () => HTMLElement): HTMLElement {
+export function saveSection(ctx: ViewContext): HTMLElement {
   const state = ctx.store.get();
   const nameField = field(ctx, {
     name: "name",
@@ -210,7 +286,7 @@ export function saveSection(ctx: ViewContext, panel: () => HTMLElement): HTMLEle
         }));
       },
     }),
-    problem: (s) => problemText(touchedProblem(s, "name"), ctx.locale),
+    problem: (s) => problemText(touchedProblem(s, "name"), ctx.locale, s.search.source),
   });
   const scheduleHelp = h("p", { class: "help", "data-testid": "schedule-help" });
   watch(
@@ -250,7 +326,7 @@ export function saveSection(ctx: ViewContext, panel: () => HTMLElement): HTMLEle
       ),
     disabled: (s) => isBusy(s, "save"),
     onClick: async () => {
-      if ((await ctx.actions.saveSearch()) === "invalid") focusFirstProblem(panel());
+      if ((await ctx.actions.saveSearch()) === "invalid") focusFirstProblem(searchPanel());
     },
   });
   const note = h("p", { class: "note", "data-testid": "save-note", role: "status" });

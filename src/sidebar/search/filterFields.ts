@@ -5,9 +5,9 @@
 import type { SourceName } from "../../shared/columns/types.js";
 import type { FilterSpec } from "../../shared/query/index.js";
 import { h, uid } from "../dom.js";
-import { inLocale } from "../i18n.js";
+import { inLocale, tn } from "../i18n.js";
 import { serverNow } from "../state.js";
-import { rebuildOn } from "../store.js";
+import { rebuildOn, watch } from "../store.js";
 import { inScope, say, type ViewContext } from "../views/context.js";
 import {
   type Control,
@@ -32,7 +32,7 @@ const onFilterInput = (ctx: ViewContext, name: string) => (event: Event) => {
 
 const problemOf =
   (ctx: ViewContext, name: string) => (state: Parameters<typeof queryFieldProblem>[0]) =>
-    problemText(queryFieldProblem(state, name), ctx.locale);
+    problemText(queryFieldProblem(state, name), ctx.locale, state.search.source);
 
 const PLACEHOLDER: Partial<Record<FilterSpec["kind"], "placeholder.count" | "placeholder.ratio">> =
   {
@@ -209,13 +209,31 @@ function rowElement(ctx: ViewContext, row: FilterRow): HTMLElement {
   }
 }
 
-/** Every filter of the source, in its groups. */
+/** How many of a group's filters hold a value: shown on its summary while it is closed. */
+function groupCount(ctx: ViewContext, names: readonly string[]): HTMLElement {
+  const badge = h("span", { class: "group-count", "data-testid": "group-count" });
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => names.filter((name) => (sourceForm(s.search).filters[name] ?? "").trim() !== "").length,
+    (count) => {
+      badge.textContent = count > 0 ? tn(ctx.locale, "group.count", count) : "";
+      badge.hidden = count === 0;
+    },
+  );
+  return badge;
+}
+
+/**
+ * Every filter of the source, in its groups: the first open, the others closed — each saying how
+ * many filters it holds — so that the form stays short and the actions near.
+ */
 export function filterGroups(ctx: ViewContext, source: SourceName): HTMLElement[] {
-  return FILTER_GROUPS[source].map((group) =>
+  return FILTER_GROUPS[source].map((group, index) =>
     h(
       "details",
-      { class: "group", open: true, "data-testid": `group-${group.id}` },
-      h("summary", {}, say(ctx, `group.${group.id}`)),
+      { class: "group", open: index === 0, "data-testid": `group-${group.id}` },
+      h("summary", {}, say(ctx, `group.${group.id}`), " ", groupCount(ctx, group.filters)),
       groupRows(source, group).map((row) => rowElement(ctx, row)),
     ),
   );

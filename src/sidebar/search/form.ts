@@ -6,6 +6,7 @@ import type { WriteMode } from "../../server/pulls/pullRequest.js";
 import type { Schedule } from "../../server/schedules/due.js";
 import { catalogueOf } from "../../shared/columns/index.js";
 import type { SourceName } from "../../shared/columns/types.js";
+import { type TargetProblem, targetProblem } from "../../shared/pulls/targetFit.js";
 import {
   DEFAULT_LIMIT,
   estimateCost,
@@ -36,14 +37,15 @@ export interface SourceForm {
   /** The columns picked when columnsMode is "pick". */
   readonly picked: readonly string[];
   readonly headers: HeadersChoice;
+  /** Each source writes to its own sheet in its own mode: KeyAPI rows never land in FastMoss's. */
+  readonly sheet: string;
+  readonly mode: WriteMode;
 }
 
 export interface SearchForm {
   readonly source: SourceName;
   /** Each source keeps its own fields, so switching back and forth loses nothing. */
   readonly bySource: Readonly<Record<SourceName, SourceForm>>;
-  readonly sheet: string;
-  readonly mode: WriteMode;
   readonly name: string;
   readonly schedule: Schedule;
   /** The saved query being edited: saving updates it. */
@@ -62,6 +64,8 @@ export function emptySourceForm(source: SourceName): SourceForm {
     columnsMode: "default",
     picked: [],
     headers: "labels",
+    sheet: "",
+    mode: "replace",
   };
 }
 
@@ -69,8 +73,6 @@ export function emptyForm(): SearchForm {
   return {
     source: "keyapi",
     bySource: { keyapi: emptySourceForm("keyapi"), fastmoss: emptySourceForm("fastmoss") },
-    sheet: "",
-    mode: "replace",
     name: "",
     schedule: "off",
     touched: [],
@@ -94,7 +96,10 @@ export function withFilter(form: SearchForm, name: string, text: string): Search
 }
 
 /** A problem to show next to a field: one of the shared query issues, or the sidebar's own. */
-export type Problem = { readonly issue: QueryIssue } | { readonly ui: UiMessageId };
+export type Problem =
+  | { readonly issue: QueryIssue }
+  | { readonly ui: UiMessageId }
+  | { readonly target: TargetProblem };
 
 /** Where the form's values are checked against: the clock and the spreadsheet's time zone. */
 export interface CheckContext {
@@ -178,7 +183,8 @@ export function queryPayload(form: SearchForm): QueryPayload {
 }
 
 export function pullPayload(form: SearchForm): PullPayload {
-  return { ...queryPayload(form), sheet: form.sheet.trim(), mode: form.mode };
+  const { sheet, mode } = sourceForm(form);
+  return { ...queryPayload(form), sheet: sheet.trim(), mode };
 }
 
 export function savedPayload(form: SearchForm): SavedPayload {
@@ -242,15 +248,43 @@ export function queryProblems(form: SearchForm, context: CheckContext): Map<stri
   return problems;
 }
 
-const MAX_SHEET_NAME = 100;
+export const MAX_SHEET_NAME = 100;
 const MAX_QUERY_NAME = 100;
 
-/** What is wrong with the sheet to write to. */
-export function sheetProblem(form: SearchForm): Problem | undefined {
-  const sheet = form.sheet.trim();
+/** A sheet of the spreadsheet as the sidebar's context describes it. */
+export interface KnownSheet {
+  readonly name: string;
+  readonly header: readonly string[];
+  readonly filled: boolean;
+}
+
+/** The sheet `name` among the known ones, found as Sheets finds names: ignoring case. */
+export function knownSheet(sheets: readonly KnownSheet[], name: string): KnownSheet | undefined {
+  const lower = name.trim().toLowerCase();
+  return sheets.find((sheet) => sheet.name.toLowerCase() === lower);
+}
+
+/**
+ * What is wrong with the sheet to write to: blank, too long, or a target that does not fit the
+ * source and mode (the server's own rule, judged on the headers the context gave).
+ */
+export function sheetProblem(
+  form: SearchForm,
+  sheets: readonly KnownSheet[] = [],
+): Problem | undefined {
+  const { sheet: typed, mode } = sourceForm(form);
+  const sheet = typed.trim();
   if (sheet === "") return { ui: "problem.sheetRequired" };
   if (sheet.length > MAX_SHEET_NAME) return { ui: "problem.sheetTooLong" };
-  return undefined;
+  const known = knownSheet(sheets, sheet);
+  const refused = targetProblem({
+    name: sheet,
+    source: form.source,
+    mode,
+    header: known?.header ?? [],
+    filled: known?.filled ?? false,
+  });
+  return refused ? { target: refused } : undefined;
 }
 
 /** What is wrong with the name to save the query under. */
@@ -321,6 +355,7 @@ export function formFromSaved(
         .map((key) => key.trim())
         .filter(Boolean);
   const all = keys.length === 1 && keys[0]?.toLowerCase() === "all";
+  const mode = WRITE_MODES.find((m) => m === query.mode) ?? "replace";
   const fields: SourceForm = {
     region: asText(query.region),
     limit: asText(query.limit),
@@ -328,13 +363,12 @@ export function formFromSaved(
     columnsMode: all ? "all" : keys.length > 0 ? "pick" : "default",
     picked: all ? [] : keys,
     headers: query.headers === "keys" ? "keys" : "labels",
+    sheet: asText(query.sheet),
+    mode,
   };
-  const mode = WRITE_MODES.find((m) => m === query.mode) ?? base.mode;
   return {
     source,
     bySource: { ...base.bySource, [source]: fields },
-    sheet: asText(query.sheet),
-    mode,
     name: saved.name,
     schedule: saved.schedule,
     editingId: saved.id,

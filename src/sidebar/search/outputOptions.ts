@@ -98,7 +98,7 @@ export function outputOptions(ctx: ViewContext, source: SourceName): HTMLElement
   ];
   return h(
     "details",
-    { class: "group", open: true, "data-testid": "group-output" },
+    { class: "group", "data-testid": "group-output" },
     h("summary", {}, say(ctx, "group.output")),
     h(
       "div",
@@ -107,7 +107,7 @@ export function outputOptions(ctx: ViewContext, source: SourceName): HTMLElement
       modeControl,
       pickerSlot,
       problemLine(ctx, "columns", [modeControl], (s) =>
-        problemText(queryFieldProblem(s, "columns"), ctx.locale),
+        problemText(queryFieldProblem(s, "columns"), ctx.locale, s.search.source),
       ),
     ),
     field(ctx, {
@@ -126,7 +126,7 @@ export function outputOptions(ctx: ViewContext, source: SourceName): HTMLElement
         fields.headers,
       ),
       help: say(ctx, "output.headersHelp"),
-      problem: (s) => problemText(queryFieldProblem(s, "headers"), ctx.locale),
+      problem: (s) => problemText(queryFieldProblem(s, "headers"), ctx.locale, s.search.source),
     }),
   );
 }

@@ -6,13 +6,14 @@ import type { SourceName } from "../../shared/columns/types.js";
 import { FASTMOSS_REGIONS, SOURCE_MAX_LIMIT } from "../../shared/query/index.js";
 import { h, uid } from "../dom.js";
 import { formatCount } from "../i18n.js";
+import { runningPullsPanel } from "../jobs/runningPulls.js";
 import type { SidebarState } from "../state.js";
 import { rebuildOn, watch } from "../store.js";
 import { inScope, say, type ViewContext } from "../views/context.js";
 import { controlValue, field, select } from "../views/field.js";
-import { previewSection, saveSection, writeSection } from "./actionSections.js";
+import { previewNow, previewSection, saveSection, writeSection } from "./actionSections.js";
 import { filterGroups } from "./filterFields.js";
-import { costLine, sourceForm, withSourceForm } from "./form.js";
+import { sourceForm, withSourceForm } from "./form.js";
 import { outputOptions } from "./outputOptions.js";
 import { problemText, queryFieldProblem } from "./problems.js";
 import { KEYAPI_SUGGESTED_REGIONS, regionLabel } from "./regions.js";
@@ -120,7 +121,8 @@ function regionField(ctx: ViewContext, source: SourceName): HTMLElement {
     const region = controlValue(event);
     ctx.actions.updateSearch((form) => withSourceForm(form, { region }));
   };
-  const problem = (s: SidebarState) => problemText(queryFieldProblem(s, "region"), ctx.locale);
+  const problem = (s: SidebarState) =>
+    problemText(queryFieldProblem(s, "region"), ctx.locale, s.search.source);
   if (source === "fastmoss") {
     const options = FASTMOSS_REGIONS.map((code) => ({
       value: code,
@@ -177,41 +179,44 @@ function limitField(ctx: ViewContext, source: SourceName): HTMLElement {
       },
     }),
     help: say(ctx, "search.limitHelp", { max: formatCount(ctx.locale, SOURCE_MAX_LIMIT[source]) }),
-    problem: (s) => problemText(queryFieldProblem(s, "limit"), ctx.locale),
+    problem: (s) => problemText(queryFieldProblem(s, "limit"), ctx.locale, s.search.source),
   });
 }
 
-function costLineElement(ctx: ViewContext, source: SourceName): HTMLElement {
-  const line = h("p", { class: "cost", "data-testid": "cost", "aria-live": "polite" });
-  watch(
-    ctx.scope,
-    ctx.store,
-    (s) => costLine(source, sourceForm(s.search).limit, ctx.locale) ?? say(ctx, "cost.unknown"),
-    (text) => {
-      line.textContent = text;
-    },
-  );
-  return line;
-}
-
 /** The fields of one source's search, rebuilt when the source changes or a saved query is loaded. */
-function sourceBody(ctx: ViewContext, source: SourceName, panel: () => HTMLElement): HTMLElement[] {
+function sourceBody(ctx: ViewContext, source: SourceName): HTMLElement[] {
   return [
     missingKeyHint(ctx, source),
     h("div", { class: "row" }, regionField(ctx, source), limitField(ctx, source)),
-    costLineElement(ctx, source),
     ...filterGroups(ctx, source),
     outputOptions(ctx, source),
-    previewSection(ctx, panel),
-    writeSection(ctx, panel),
-    saveSection(ctx, panel),
+    previewSection(ctx),
+    writeSection(ctx),
+    saveSection(ctx),
   ];
+}
+
+/** Enter in a text field previews, as a search box would (the action bar stays where it is). */
+function previewOnEnter(ctx: ViewContext, event: KeyboardEvent): void {
+  const target = event.target as HTMLElement;
+  if (event.key !== "Enter" || event.isComposing || target.tagName !== "INPUT") return;
+  const type = (target as HTMLInputElement).type;
+  if (type === "checkbox" || type === "radio") return;
+  event.preventDefault();
+  void previewNow(ctx);
 }
 
 export function searchView(ctx: ViewContext): HTMLElement {
   const body = h("div", { class: "search-body" });
   const banner = editingBanner(ctx);
-  const panel = h("div", { class: "search" }, banner, sourceSwitch(ctx), body);
+  const panel = h(
+    "div",
+    { class: "search", onKeydown: (event: Event) => previewOnEnter(ctx, event as KeyboardEvent) },
+    runningPullsPanel(ctx),
+    banner,
+    sourceSwitch(ctx),
+    body,
+  );
   let version = ctx.store.get().formVersion;
   rebuildOn(
     ctx.scope,
@@ -222,9 +227,7 @@ export function searchView(ctx: ViewContext): HTMLElement {
       version = ctx.store.get().formVersion;
       // A saved query was loaded (Edit): say so where the keyboard is.
       if (loaded) queueMicrotask(() => banner.focus());
-      body.replaceChildren(
-        ...sourceBody(inScope(ctx, inner), ctx.store.get().search.source, () => panel),
-      );
+      body.replaceChildren(...sourceBody(inScope(ctx, inner), ctx.store.get().search.source));
     },
   );
   return panel;

@@ -111,6 +111,22 @@ export function settingsView(ctx: ViewContext): HTMLElement {
         remove.disabled = isBusy(s, "keys");
       },
     );
+    // Each source's test says how it went on its own line: one never hides the other.
+    const connection = h("p", {
+      class: "note",
+      role: "status",
+      "data-testid": `connection-message-${source}`,
+    });
+    watch(
+      ctx.scope,
+      ctx.store,
+      (s) => s.connection[source],
+      (result) => {
+        connection.textContent = result?.message ?? "";
+        connection.classList.toggle("failed", result?.ok === false);
+        connection.classList.toggle("ok", result?.ok === true);
+      },
+    );
     return h(
       "div",
       { class: "key-block" },
@@ -119,6 +135,7 @@ export function settingsView(ctx: ViewContext): HTMLElement {
       input,
       h("div", { class: "actions" }, test, remove),
       testHelp,
+      connection,
     );
   });
 
@@ -147,17 +164,6 @@ export function settingsView(ctx: ViewContext): HTMLElement {
       note.classList.toggle("failed", keysNote?.ok === false);
     },
   );
-  const connection = h("p", { class: "note", role: "status", "data-testid": "connection-message" });
-  watch(
-    ctx.scope,
-    ctx.store,
-    (s) => s.connection,
-    (test) => {
-      connection.textContent = test?.message ?? "";
-      connection.classList.toggle("failed", test?.ok === false);
-      connection.classList.toggle("ok", test?.ok === true);
-    },
-  );
 
   return h(
     "div",
@@ -167,6 +173,5 @@ export function settingsView(ctx: ViewContext): HTMLElement {
     blocks,
     h("div", { class: "actions" }, save),
     note,
-    connection,
   );
 }

@@ -5,6 +5,7 @@
 import { h, replace } from "../dom.js";
 import type { Locale } from "../i18n.js";
 import { savedView } from "../saved/savedView.js";
+import { actionBar } from "../search/actionSections.js";
 import { searchView } from "../search/searchView.js";
 import { settingsView } from "../settings/settingsView.js";
 import { rebuildOn, type Scope, watch } from "../store.js";
@@ -105,7 +106,7 @@ function body(ctx: ViewContext, boot: "loading" | "ready" | "failed"): HTMLEleme
     ],
     say(ctx, "app.views"),
   );
-  header.append(bar, errorArea(ctx));
+  header.append(bar, actionBar(ctx), errorArea(ctx));
   return [header, h("main", {}, panels)];
 }
 

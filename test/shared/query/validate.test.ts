@@ -47,17 +47,48 @@ describe("region", () => {
   it.each([
     ["keyapi", "", "region.required"],
     ["keyapi", null, "region.required"],
-    ["keyapi", "USA", "region.keyapi"],
+    ["keyapi", "USA", "region.keyapiSuggest"],
+    ["keyapi", "USX", "region.keyapi"],
     ["keyapi", "U1", "region.keyapi"],
     ["keyapi", 12, "region.keyapi"],
     ["keyapi", true, "region.keyapi"],
     ["keyapi", [["US", "GB"]], "argument.notSingle"],
     ["fastmoss", "CN", "region.fastmoss"],
-    ["fastmoss", "usa", "region.fastmoss"],
+    ["fastmoss", "usa", "region.fastmossSuggest"],
+    ["fastmoss", "CAN", "region.fastmoss"],
     ["fastmoss", undefined, "region.required"],
   ])("%s refuses %j", (source, region, id) => {
     const issue = onlyIssue(validateQuery({ source, region, limit: 10 }, CONTEXT));
     expect(issue).toMatchObject({ parameter: "region", id });
+  });
+
+  it("suggests the two-letter code for a three-letter or everyday one", () => {
+    const [text] = messagesOf(
+      validateQuery({ source: "keyapi", region: "USA", limit: 10 }, CONTEXT),
+    );
+    expect(text).toBe(
+      'region must be a two-letter country or region code, not "USA" — did you mean "US"?',
+    );
+    const [uk] = messagesOf(fastmoss(undefined, { region: "uk" }));
+    expect(uk).toMatch(/did you mean "GB"\?$/);
+  });
+
+  it("suggests a column by its label, and says where the keys are listed once", () => {
+    const [one] = messagesOf(
+      validateQuery({ source: "keyapi", region: "US", limit: 10, columns: "handle" }, CONTEXT),
+    );
+    expect(one).toBe(
+      'unknown column "handle" for KeyAPI — did you mean "unique_id"? =TT_COLUMNS("keyapi") lists the column keys.',
+    );
+    const texts = messagesOf(
+      validateQuery(
+        { source: "keyapi", region: "US", limit: 10, columns: "handle, zzzzzz, 粉丝数x" },
+        CONTEXT,
+      ),
+    );
+    expect(texts).toHaveLength(3);
+    expect(texts.join(" ").match(/lists the column keys/g)).toHaveLength(1);
+    expect(texts[2]).toMatch(/did you mean "total_followers_cnt"\?.*TT_COLUMNS/);
   });
 
   it("lists FastMoss's regions when refusing one", () => {
