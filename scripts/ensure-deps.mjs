@@ -17,9 +17,9 @@ const wanted = hash.digest("hex");
 const installed = existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : "";
 
 if (installed !== wanted) {
-  // `npm install` rather than `npm ci`: the registry mirror here lacks the other platforms'
-  // optional binaries (Biome's), which `npm ci` insists on; install honours the lockfile anyway.
+  // `npm ci`: exactly the lockfile, and the lockfile is left as it is, so a first `npm test`
+  // leaves the work tree clean.
   console.log("Installing dependencies…");
-  execSync("npm install --no-audit --no-fund", { cwd: root, stdio: "inherit" });
+  execSync("npm ci --no-audit --no-fund", { cwd: root, stdio: "inherit" });
   writeFileSync(stamp, wanted);
 }
