@@ -303,7 +303,7 @@ describe("every argument is checked", () => {
     throw new Error(`${name} did not fail`);
   };
 
-  it("answers a clear error for an object where an id belongs, never a raw JavaScript error", () => {
+  it("answers a clear error for an object where an id belongs, never a raw JavaScript error", async () => {
     expect(failure("resumeJob", [{ toString: "x" }])).toMatch(/jobId must be text/);
     expect(failure("getJobStatus", [["a"]])).toMatch(/jobId must be text/);
     expect(failure("deleteQuery", [{ toString: "x" }])).toMatch(/id must be text/);

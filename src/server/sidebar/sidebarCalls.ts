@@ -4,8 +4,9 @@
 
 import { message } from "../../shared/messages/index.js";
 import { latestCompletePeriod } from "../../shared/query/dates.js";
-import { validateQuery } from "../../shared/query/index.js";
+import { readSource, validateQuery } from "../../shared/query/index.js";
 import type { SourceName, SourceQuery } from "../../shared/query/types.js";
+import { objectArgument } from "../arguments.js";
 import { isAddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
 import type { DataServices, PropertyStore } from "../platform/types.js";
@@ -84,7 +85,7 @@ export function previewQuery(
   env: SidebarEnvironment,
   locale: "en" | "zh",
 ): Preview {
-  const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+  const raw = objectArgument(input, "query");
   const validation = validateQuery(
     { ...queryInputOf(raw), headers: "labels" },
     { now: env.data.clock.now(), timeZone: env.timeZone, limitContext: "sheet" },
@@ -126,7 +127,10 @@ function yesterdayEverywhere(now: number): { type: "day"; value: string } {
 
 /** Asks the API for one creator with the saved key: at most one request, one KeyAPI credit. */
 export function testConnection(source: unknown, env: SidebarEnvironment): ConnectionTest {
-  const name: SourceName = source === "fastmoss" ? "fastmoss" : "keyapi";
+  // Refused before any request: a test is worth its credit only for a source that exists.
+  const read = readSource(source);
+  if (typeof read !== "string") throw invalidInput([read]);
+  const name: SourceName = read;
   const now = env.data.clock.now();
   const query: SourceQuery =
     name === "keyapi"

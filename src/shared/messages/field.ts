@@ -9,7 +9,7 @@ export const fieldEn = {
   "limits.columns": "at most {max} columns can be chosen; this query has {count}.",
   "limits.url":
     "the filters make KeyAPI's request address {length} characters long, and Google sends at most {max}: shorten {name}, the longest filter.",
-  "argument.text": "{name} must be text (the {what}), not {value}.",
+  "argument.text": "{name} must be text ({what}), not {value}.",
   "argument.tooLong": "{name} is {length} characters long; at most {max}.",
   "argument.object": "{name} must be an object, not {value}.",
   "argument.jobId": "the jobId runQuery answered",

@@ -31,7 +31,7 @@ export const growthEn = {
   "growth.nameTooLong":
     "“{sheet}” is too long a name to add “ growth” to (a sheet name has at most {max} characters): rename the history sheet.",
   "growth.busy": "another run is writing to this spreadsheet; try Chart growth again in a minute.",
-  "argument.historySheet": "name of the history sheet",
+  "argument.historySheet": "the name of the history sheet",
   "seen.upsertOnly":
     "{columns} can only be kept by upsert pulls into a sheet (they say when an id first and last appeared there): choose the upsert mode, or leave them out.",
 } as const;

@@ -86,7 +86,8 @@ export function readSource(value: unknown): SourceName | QueryIssue {
   const cell = singleCell(value);
   if (cell === NOT_SINGLE) return notSingle("source");
   if (isBlank(cell)) return issue("source", "source.required");
-  const text = String(cell).trim();
+  if (typeof cell !== "string") return issue("source", "source.unknown", { value: shown(cell) });
+  const text = cell.trim();
   const source = SOURCE_NAMES.find((name) => name === text.toLowerCase());
   return source ?? issue("source", "source.unknown", { value: clip(text) });
 }
