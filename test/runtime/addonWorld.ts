@@ -7,6 +7,16 @@ import { AppsScriptRuntime, apiRoutes, type RuntimeOptions } from "../../dev/run
 
 export const DEMO_KEYS = { keyapiKey: "demo-keyapi-key", fastmossToken: "demo-fastmoss-token" };
 
+/** What runQuery, resumeJob and getJobStatus answer. */
+export interface Summary {
+  status: "done" | "running" | "failed";
+  rows: number;
+  requests: number;
+  sheet: string;
+  message?: string;
+  jobId?: string;
+}
+
 export interface AddonWorld {
   readonly api: FakeApiHandle;
   readonly rt: AppsScriptRuntime;

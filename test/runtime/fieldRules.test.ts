@@ -6,16 +6,7 @@ import { describe, expect, it } from "vitest";
 import { LONG_NAME_CHARS } from "../../dev/fake-api/drift.js";
 import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import { type AppsScriptRuntime, ScriptError } from "../../dev/runtime/runtime.js";
-import { useAddonWorld } from "./addonWorld.js";
-
-interface Summary {
-  status: "done" | "running" | "failed";
-  rows: number;
-  requests: number;
-  sheet: string;
-  message?: string;
-  jobId?: string;
-}
+import { type Summary, useAddonWorld } from "./addonWorld.js";
 
 let api: FakeApiHandle;
 let rt: AppsScriptRuntime;

@@ -6,16 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import { AppsScriptRuntime } from "../../dev/runtime/runtime.js";
 import { catalogueOf } from "../../src/shared/columns/index.js";
-import { DEMO_KEYS, useAddonWorld } from "./addonWorld.js";
-
-interface Summary {
-  status: "done" | "running" | "failed";
-  rows: number;
-  requests: number;
-  sheet: string;
-  message?: string;
-  jobId?: string;
-}
+import { DEMO_KEYS, type Summary, useAddonWorld } from "./addonWorld.js";
 
 const _KEYS = DEMO_KEYS;
 const WRITE_CALLS = [

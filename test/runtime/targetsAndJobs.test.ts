@@ -6,16 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import type { AppsScriptRuntime } from "../../dev/runtime/runtime.js";
-import { useAddonWorld } from "./addonWorld.js";
-
-interface Summary {
-  status: "done" | "running" | "failed";
-  rows: number;
-  requests: number;
-  sheet: string;
-  message?: string;
-  jobId?: string;
-}
+import { type Summary, useAddonWorld } from "./addonWorld.js";
 
 interface Running extends Summary {
   jobId: string;
