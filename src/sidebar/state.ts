@@ -56,7 +56,7 @@ export type Busy =
   | "save"
   | "keys"
   | "saved"
-  | `test-${"keyapi" | "fastmoss"}`
+  | `test-${SourceName}`
   | `delete-${string}`;
 
 export interface SidebarState {

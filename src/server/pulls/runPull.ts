@@ -567,7 +567,7 @@ function cellsProblem(spreadsheet: Spreadsheet, request: PullRequest): string | 
 export function describeRequest(request: PullRequest): string {
   const { query, sheet, mode } = request;
   const filters = Object.entries(query.filters).map(([name, value]) => `${name}=${value}`);
-  if (query.source === "fastmoss") filters.push(`${query.date.type}=${query.date.value}`);
+  if ("date" in query) filters.push(`${query.date.type}=${query.date.value}`);
   const text = `${query.source} ${query.region} · limit ${grouped(query.limit)}${filters.length ? ` · ${filters.join(", ")}` : ""} → “${sheet}” (${mode})`;
   return clip(text);
 }

@@ -5,8 +5,7 @@ import { catalogueOf } from "../../shared/columns/index.js";
 import type { ColumnSpec } from "../../shared/columns/types.js";
 import type { OutputOptions, SourceName } from "../../shared/query/types.js";
 import { isRecord } from "../http/json.js";
-import { fastMossCell } from "./fastmoss/cells.js";
-import { keyApiCell } from "./keyapi/cells.js";
+import { adapterOf } from "./adapters.js";
 import { type CellValue, fitCell } from "./values.js";
 
 export function columnSpecs(source: SourceName, keys: readonly string[]): ColumnSpec[] {
@@ -32,14 +31,11 @@ export function recordRows(
   columns: readonly ColumnSpec[],
   timeZone: string,
 ): CellValue[][] {
-  const cell =
-    source === "keyapi"
-      ? (record: Record<string, unknown>, spec: ColumnSpec) => keyApiCell(record, spec, timeZone)
-      : (record: Record<string, unknown>, spec: ColumnSpec) => fastMossCell(record, spec);
+  const { cell } = adapterOf(source);
   // One record's text too long for a cell must not fail the whole write: it is cut to fit.
   return records.filter(isRecord).map((record) =>
     columns.map((spec) => {
-      const value = cell(record, spec);
+      const value = cell(record, spec, timeZone);
       return typeof value === "string" ? fitCell(value) : value;
     }),
   );

@@ -17,6 +17,7 @@ import {
   validateFilterValue,
   validateQuery,
 } from "../../shared/query/index.js";
+import { isSourceName, sourceOf } from "../../shared/sources.js";
 import { type Locale, tn, type UiMessageId } from "../i18n.js";
 
 export type { Schedule, WriteMode };
@@ -60,7 +61,7 @@ export function emptySourceForm(source: SourceName): SourceForm {
   return {
     region: "US",
     limit: INITIAL_LIMIT,
-    filters: source === "fastmoss" ? { date_type: "day" } : {},
+    filters: sourceOf(source).dated ? { date_type: "day" } : {},
     columnsMode: "default",
     picked: [],
     headers: "labels",
@@ -324,9 +325,6 @@ function asText(value: unknown): string {
   return "";
 }
 
-const isSource = (value: unknown): value is SourceName =>
-  value === "keyapi" || value === "fastmoss";
-
 /** Reads a saved query (as listQueries answers it) back into the form, to edit it. */
 export function formFromSaved(
   saved: {
@@ -338,7 +336,7 @@ export function formFromSaved(
   base: SearchForm,
 ): SearchForm {
   const query = saved.query;
-  const source = isSource(query.source) ? query.source : base.source;
+  const source = isSourceName(query.source) ? query.source : base.source;
   const known = new Set(FILTER_SPECS[source].map((spec) => spec.name));
   const filters: Record<string, string> = { ...emptySourceForm(source).filters };
   const savedFilters = query.filters;

@@ -3,6 +3,7 @@
 // and a connection test per source that makes at most one request.
 
 import type { SourceName } from "../../shared/columns/types.js";
+import { SOURCE_LIST } from "../../shared/sources.js";
 import { h, uid } from "../dom.js";
 import { isBusy, type KeySetting } from "../state.js";
 import { watch } from "../store.js";
@@ -13,10 +14,10 @@ interface KeyField {
   readonly source: SourceName;
 }
 
-const KEYS: readonly KeyField[] = [
-  { setting: "keyapiKey", source: "keyapi" },
-  { setting: "fastmossToken", source: "fastmoss" },
-];
+const KEYS: readonly KeyField[] = SOURCE_LIST.map((source) => ({
+  setting: source.keySetting,
+  source: source.name,
+}));
 
 const LABELS = {
   keyapiKey: { label: "keys.keyapiKey", test: "keys.testKeyapi", help: "keys.testKeyapiHelp" },

@@ -4,6 +4,7 @@
 
 import { pageSize as sharedPageSize } from "../../../shared/query/paging.js";
 import type { FastMossQuery } from "../../../shared/query/types.js";
+import { sourceLabel } from "../../../shared/sources.js";
 import type { PagedApi, PageOutcome } from "../../http/fetchPages.js";
 import { isRecord, parseApiJson } from "../../http/json.js";
 import type { HttpResponse } from "../../platform/types.js";
@@ -93,7 +94,7 @@ export function fastMossPagedApi(
 ): PagedApi {
   const pageSize = sharedPageSize("fastmoss", query.limit);
   return {
-    label: "FastMoss",
+    label: sourceLabel("fastmoss"),
     pageSize,
     firstPage: pages.first,
     lastPage: pages.last,

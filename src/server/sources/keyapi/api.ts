@@ -3,6 +3,7 @@
 
 import { pageSize as sharedPageSize } from "../../../shared/query/paging.js";
 import type { KeyApiQuery } from "../../../shared/query/types.js";
+import { sourceLabel } from "../../../shared/sources.js";
 import type { PagedApi, PageOutcome } from "../../http/fetchPages.js";
 import { isRecord, parseApiJson } from "../../http/json.js";
 import type { HttpOutcome, HttpResponse } from "../../platform/types.js";
@@ -91,7 +92,7 @@ export function keyApiPagedApi(
 ): PagedApi {
   const pageSize = sharedPageSize("keyapi", query.limit);
   return {
-    label: "KeyAPI",
+    label: sourceLabel("keyapi"),
     pageSize,
     firstPage: pages.first,
     lastPage: pages.last,
