@@ -53,6 +53,7 @@ import {
   startPull,
 } from "./pulls/runPull.js";
 import { sheetHeaders, showWrittenSheet } from "./pulls/targetFit.js";
+import { ensureHourlyTrigger } from "./schedules/hourlyTrigger.js";
 import {
   noteAuthorizationNeeded,
   runHourlyTrigger,
@@ -121,13 +122,16 @@ function functionEnvironment(): FunctionEnvironment {
 function pullEnvironment(): PullEnvironment {
   const properties = documentProperties();
   const spreadsheet = activeSpreadsheet();
+  const triggers = appsScriptTriggers(spreadsheet);
+  const ownProperties = userProperties();
   return {
     data: appsScriptDataServices(),
     properties,
-    userProperties: userProperties(),
+    userProperties: ownProperties,
     spreadsheet,
     lock: documentLock(),
-    triggers: appsScriptTriggers(spreadsheet),
+    triggers,
+    ensureTrigger: () => ensureHourlyTrigger(triggers, ownProperties),
     timeZone: spreadsheetTimeZone(),
     newId,
     onJobFinished: (job, summary) => {

@@ -9,6 +9,7 @@
 
 import { catalogueOf, isSeenKey } from "../../shared/columns/index.js";
 import { message } from "../../shared/messages/index.js";
+import type { JobStatus, PullSummary } from "../../shared/pulls/types.js";
 import { grouped, issueMessage } from "../../shared/query/index.js";
 import { AddonError, dailyQuotaService, describeError, isAddonError } from "../errors.js";
 import { redactSecrets } from "../http/redact.js";
@@ -18,7 +19,6 @@ import type {
   PropertyStore,
   TriggerManager,
 } from "../platform/types.js";
-import { ensureHourlyTrigger } from "../schedules/hourlyTrigger.js";
 import { storedSecrets } from "../settings/secrets.js";
 import { keyFor } from "../settings/settings.js";
 import {
@@ -31,7 +31,7 @@ import {
 import { columnSpecs, recordRows } from "../sources/rows.js";
 import { commitPull, type PulledRows } from "./commit.js";
 import { FetchBudget } from "./fetchBudget.js";
-import { type JobState, type JobStatus, JobStore } from "./jobStore.js";
+import { type JobState, JobStore } from "./jobStore.js";
 import { previewedRecently } from "./previewReuse.js";
 import { type PullRequest, readPullRequest } from "./pullRequest.js";
 import { doneMessage, withLabelLocale } from "./pullText.js";
@@ -50,6 +50,11 @@ export interface PullEnvironment {
   readonly spreadsheet: Spreadsheet;
   readonly lock: DocumentLock;
   readonly triggers: TriggerManager;
+  /**
+   * Makes sure the hourly trigger that carries on unattended jobs exists (answers its id); throws
+   * TRIGGER_LIMIT when the user has none to spare. Handed in: the trigger is the schedules' own.
+   */
+  readonly ensureTrigger: () => string;
   readonly timeZone: string;
   readonly newId: () => string;
   /** Told when a job ends, done or failed (a saved query notes its outcome). */
@@ -65,14 +70,7 @@ export interface StartOptions {
   readonly labelLocale?: "en" | "zh";
 }
 
-export interface PullSummary {
-  readonly status: JobStatus;
-  readonly rows: number;
-  readonly requests: number;
-  readonly sheet: string;
-  readonly message?: string;
-  readonly jobId?: string;
-}
+export type { PullSummary } from "../../shared/pulls/types.js";
 
 /** Time a schedule may give pulls in one execution (a pull itself fetches by its FetchBudget). */
 export const FETCH_BUDGET_MS = 240_000;
@@ -588,7 +586,7 @@ function writeLog(write: () => void): void {
  */
 function keepHourlyTrigger(env: PullEnvironment): string | undefined {
   try {
-    ensureHourlyTrigger(env.triggers, env.userProperties);
+    env.ensureTrigger();
     return undefined;
   } catch (error) {
     if (isAddonError(error) && error.code === "TRIGGER_LIMIT") return error.message;

@@ -16,7 +16,7 @@ import {
   waitingJobs,
 } from "../pulls/runPull.js";
 import { dueInOrder, localDay } from "./due.js";
-import { ensureHourlyTrigger, removeHourlyTrigger } from "./hourlyTrigger.js";
+import { removeHourlyTrigger } from "./hourlyTrigger.js";
 import {
   anyScheduleOn,
   recordProblem,
@@ -142,6 +142,6 @@ export function settleHourlyTrigger(
   store = new SavedQueryStore(env.properties),
 ): void {
   if (anyScheduleOn(store) || idleJobs(env, 0).length > 0 || waitingJobs(env).length > 0)
-    ensureHourlyTrigger(env.triggers, env.userProperties);
+    env.ensureTrigger();
   else removeHourlyTrigger(env.triggers, env.userProperties);
 }

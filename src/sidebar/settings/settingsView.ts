@@ -4,10 +4,10 @@
 
 import type { SourceName } from "../../shared/columns/types.js";
 import { SOURCE_LIST } from "../../shared/sources.js";
+import { say, type ViewContext } from "../context.js";
 import { h, uid } from "../dom.js";
 import { isBusy, type KeySetting } from "../state.js";
 import { watch } from "../store.js";
-import { say, type ViewContext } from "../views/context.js";
 
 interface KeyField {
   readonly setting: KeySetting;
