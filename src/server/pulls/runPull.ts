@@ -14,7 +14,7 @@ import { grouped, issueMessage } from "../../shared/query/index.js";
 import { AddonError, dailyQuotaService, describeError, isAddonError } from "../errors.js";
 import { redactSecrets } from "../http/redact.js";
 import type {
-  DataServices,
+  DocumentEnvironment,
   DocumentLock,
   PropertyStore,
   TriggerManager,
@@ -42,9 +42,7 @@ import { targetRefusal } from "./targetFit.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export interface PullEnvironment {
-  readonly data: DataServices;
-  readonly properties: PropertyStore;
+export interface PullEnvironment extends DocumentEnvironment {
   /** The running user's own properties (where their trigger's id is kept). */
   readonly userProperties: PropertyStore;
   readonly spreadsheet: Spreadsheet;
@@ -55,7 +53,6 @@ export interface PullEnvironment {
    * TRIGGER_LIMIT when the user has none to spare. Handed in: the trigger is the schedules' own.
    */
   readonly ensureTrigger: () => string;
-  readonly timeZone: string;
   readonly newId: () => string;
   /** Told when a job ends, done or failed (a saved query notes its outcome). */
   readonly onJobFinished?: (job: JobState, summary: PullSummary) => void;

@@ -106,6 +106,22 @@ export function runHourlyWork(env: PullEnvironment): void {
   settleHourlyTrigger(env, store);
 }
 
+/** Runs the saved query `id` now; a query that isn't there (deleted meanwhile) is a failed run. */
+export function runSavedById(id: string, env: PullEnvironment): PullSummary {
+  const store = new SavedQueryStore(env.properties);
+  const query = store.load(id);
+  if (!query) {
+    return {
+      status: "failed",
+      rows: 0,
+      requests: 0,
+      sheet: "",
+      message: message("saved.unknown", { id }),
+    };
+  }
+  return runSaved(store, query, env);
+}
+
 export function runSaved(
   store: SavedQueryStore,
   query: SavedQuery,

@@ -9,7 +9,7 @@ import { sourceLabel } from "../../shared/sources.js";
 import { objectArgument } from "../arguments.js";
 import { isAddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
-import type { DataServices, PropertyStore } from "../platform/types.js";
+import type { DocumentEnvironment } from "../platform/types.js";
 import { notePreview } from "../pulls/previewReuse.js";
 import { isAddonSheet, queryInputOf } from "../pulls/pullRequest.js";
 import { spentText } from "../pulls/pullText.js";
@@ -23,10 +23,7 @@ import { columnSpecs, recordRows } from "../sources/rows.js";
 /** Rows a preview shows: one KeyAPI page, one small FastMoss page — one request. */
 export const PREVIEW_ROWS = 10;
 
-export interface SidebarEnvironment {
-  readonly data: DataServices;
-  readonly properties: PropertyStore;
-  readonly timeZone: string;
+export interface SidebarEnvironment extends DocumentEnvironment {
   readonly sheetNames: () => string[];
   /** The user's sheets' header rows, for the sidebar to judge a target as the person types. */
   readonly sheetHeaders?: () => SheetHeader[];
