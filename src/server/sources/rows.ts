@@ -4,6 +4,7 @@
 import { catalogueOf } from "../../shared/columns/index.js";
 import type { ColumnSpec } from "../../shared/columns/types.js";
 import type { OutputOptions, SourceName } from "../../shared/query/types.js";
+import { AddonError } from "../errors.js";
 import { isRecord } from "../http/json.js";
 import { adapterOf } from "./adapters.js";
 import { type CellValue, fitCell } from "./values.js";
@@ -12,7 +13,8 @@ export function columnSpecs(source: SourceName, keys: readonly string[]): Column
   const byKey = new Map(catalogueOf(source).columns.map((spec) => [spec.key, spec]));
   return keys.map((key) => {
     const spec = byKey.get(key);
-    if (!spec) throw new Error(`unknown ${source} column ${key}`);
+    // Keys come validated against the same catalogue: a miss is the add-on's own fault.
+    if (!spec) throw new AddonError("INTERNAL", `unknown ${source} column ${key}`);
     return spec;
   });
 }
