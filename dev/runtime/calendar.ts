@@ -53,3 +53,17 @@ export function wallClockAt(shiftedMs: number): WallClock {
     weekday: shifted.getUTCDay(),
   };
 }
+
+/** A zone's wall clock as numbers (24-hour), field by field; throws for a zone Intl doesn't know. */
+export function numericFormatter(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
+}

@@ -1,7 +1,13 @@
 // Java SimpleDateFormat patterns in a time zone, for Utilities.formatDate and Utilities.parseDate:
 // Apps Script runs these on Java, so the letters, padding, names and zone rules follow Java's.
 
-import { MONTH_NAMES, type WallClock, WEEKDAY_NAMES, wallClockAt } from "../calendar.js";
+import {
+  MONTH_NAMES,
+  numericFormatter,
+  type WallClock,
+  WEEKDAY_NAMES,
+  wallClockAt,
+} from "../calendar.js";
 
 const PATTERN_LETTERS = "GyYMLwWDdFEuaHkKhmsSzZX";
 const MINUTE_MS = 60_000;
@@ -74,16 +80,7 @@ function createZone(timeZone: string): Zone {
   }
   let numeric: Intl.DateTimeFormat;
   try {
-    numeric = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
+    numeric = numericFormatter(timeZone);
   } catch {
     return fixedZone(0);
   }

@@ -1,7 +1,7 @@
 // Dates in the spreadsheet's time zone: Sheets shows and parses dates as wall-clock times of the
 // file's zone, and stores them as serial numbers (days since 1899-12-30) when a number is needed.
 
-import { type WallClock, wallClockAt } from "../calendar.js";
+import { numericFormatter, type WallClock, wallClockAt } from "../calendar.js";
 
 export const MS_PER_DAY = 86_400_000;
 /** Days from Sheets' epoch, 1899-12-30, to the Unix epoch. */
@@ -24,16 +24,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
+    formatter = numericFormatter(timeZone);
     formatters.set(timeZone, formatter);
   }
   return formatter;
