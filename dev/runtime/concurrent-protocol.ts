@@ -63,7 +63,9 @@ export type ThreadRequest =
 
 export interface ExecutionOutcome {
   readonly ok: boolean;
+  /** The function's answer (a cell's value; "" for an empty answer). */
   readonly value?: unknown;
+  /** What it threw (a cell's #ERROR! message). */
   readonly error?: { readonly name: string; readonly message: string };
   readonly startedAt: number;
   readonly endedAt: number;

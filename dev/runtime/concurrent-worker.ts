@@ -21,7 +21,7 @@ import { createScriptApp, TriggerTable } from "./script-app.js";
 import type { CacheStores } from "./services/cache.js";
 import { createCacheService } from "./services/cache.js";
 import type { HttpBridge } from "./services/http-bridge.js";
-import { LOCK_ERRORS, type LockKind } from "./services/lock.js";
+import { type LockKind, scriptLock } from "./services/lock.js";
 import { createPropertiesService, type PropertyStores } from "./services/properties.js";
 import { createUrlFetchApp } from "./services/url-fetch.js";
 import { createUtilities } from "./services/utilities.js";
@@ -118,35 +118,21 @@ const http = {
 
 /** LockService with the locks held in the main thread: waiting for one lets others run. */
 function createSharedLockService(exec: Execution) {
-  const lock = (kind: LockKind) => {
-    const acquire = (timeoutMs: unknown): boolean => {
-      const reply = ask({ op: "lock", kind, timeoutMs: Math.max(0, Number(timeoutMs) || 0) });
-      clock.sync(reply);
-      exec.assertAlive();
-      return "value" in reply && reply.value === true;
-    };
-    return {
-      tryLock(timeoutInMillis: unknown): boolean {
-        exec.guard("Lock.tryLock", "lock", COST_MS.lockCall);
-        return acquire(timeoutInMillis);
+  const lock = (kind: LockKind) =>
+    scriptLock(exec, {
+      acquire: (timeoutMs) => {
+        const reply = ask({ op: "lock", kind, timeoutMs });
+        clock.sync(reply);
+        exec.assertAlive();
+        return "value" in reply && reply.value === true;
       },
-      waitLock(timeoutInMillis: unknown): void {
-        exec.guard("Lock.waitLock", "lock", COST_MS.lockCall);
-        if (!acquire(timeoutInMillis)) exec.fail(LOCK_ERRORS.timeout);
-      },
-      releaseLock(): void {
-        exec.guard("Lock.releaseLock", "lock", COST_MS.lockCall);
-        clock.sync(ask({ op: "unlock", kind }));
-      },
-      hasLock(): boolean {
-        exec.guard("Lock.hasLock", "lock", COST_MS.lockCall);
+      release: () => clock.sync(ask({ op: "unlock", kind })),
+      holds: () => {
         const reply = ask({ op: "holds", kind });
         clock.sync(reply);
         return "value" in reply && reply.value === true;
       },
-      toString: () => "Lock",
-    };
-  };
+    });
   return {
     getDocumentLock() {
       exec.guard("LockService.getDocumentLock", "lock", COST_MS.lockCall);

@@ -47,18 +47,9 @@ export interface CellCall {
 }
 
 /** What the cell shows, and when its execution ran on the virtual clock. */
-export interface CellOutcome {
+export interface CellOutcome extends ExecutionOutcome {
   readonly id: number;
   readonly name: string;
-  readonly ok: boolean;
-  /** The cell's value ("" for an empty answer). */
-  readonly value?: unknown;
-  /** The #ERROR!'s message. */
-  readonly error?: { readonly name: string; readonly message: string };
-  readonly startedAt: number;
-  readonly endedAt: number;
-  readonly calls: Readonly<Record<string, number>>;
-  readonly logs: readonly string[];
 }
 
 /** What the scheduler needs of the runtime: its shared state and fixed facts. */

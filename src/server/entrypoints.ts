@@ -9,9 +9,16 @@ import {
   runDiagnostics as checkSetup,
   type DiagnosticCheck,
 } from "./diagnostics/runDiagnostics.js";
+import {
+  diagnosticsEnvironment,
+  documentEnvironment,
+  functionEnvironment,
+  pullEnvironment,
+  sidebarEnvironment,
+} from "./environments.js";
 import { describeError } from "./errors.js";
 import { columnsTable } from "./functions/columnsFunction.js";
-import { creatorsTable, type FunctionEnvironment } from "./functions/creatorsFunction.js";
+import { creatorsTable } from "./functions/creatorsFunction.js";
 import { runCustomFunction } from "./functions/customFunction.js";
 import {
   type ChartGrowthResult,
@@ -23,8 +30,7 @@ import {
   activeSpreadsheet,
   addAddonMenu,
   alertUser,
-  appsScriptDataServices,
-  appsScriptTriggers,
+  appsScriptClock,
   authorizationRequired,
   documentLock,
   documentProperties,
@@ -32,41 +38,26 @@ import {
   missingDocumentServices,
   newId,
   openSidebar,
-  spreadsheetTimeZone,
   userLocale,
-  userProperties,
 } from "./platform/appsScript.js";
-import {
-  allowedHosts,
-  documentCacheOrNull,
-  documentLockOrNull,
-  documentPropertiesOrNull,
-  formatInZone,
-} from "./platform/probes.js";
+import { documentPropertiesOrNull } from "./platform/probes.js";
 import { checkedZoneOffsets } from "./platform/zoneOffsets.js";
 import { type RunningPull, runningPulls } from "./pulls/listJobs.js";
-import {
-  type PullEnvironment,
-  type PullSummary,
-  pullStatus,
-  resumePull,
-  startPull,
-} from "./pulls/runPull.js";
-import { sheetHeaders, showWrittenSheet } from "./pulls/targetFit.js";
+import { type PullSummary, pullStatus, resumePull, startPull } from "./pulls/runPull.js";
+import { showWrittenSheet } from "./pulls/targetFit.js";
 import {
   noteAuthorizationNeeded,
   runHourlyTrigger,
-  runSaved,
+  runSavedById,
   settleAfterSave,
   settleHourlyTrigger,
 } from "./schedules/hourlyWork.js";
 import { refreshAll } from "./schedules/refreshAll.js";
 import {
-  recordRun,
   SavedQueryStore,
   type SavedQueryView,
+  savedQueryViews,
   saveQuery as storeQuery,
-  viewOf,
 } from "./schedules/savedQueries.js";
 import { withoutSecrets } from "./settings/secrets.js";
 import { readSettings, type SettingsView, saveKeys } from "./settings/settings.js";
@@ -75,7 +66,6 @@ import {
   type Preview,
   previewQuery as previewFirstRows,
   type SidebarContext,
-  type SidebarEnvironment,
   sidebarContext,
   testConnection as testKey,
 } from "./sidebar/sidebarCalls.js";
@@ -95,45 +85,6 @@ function speak(locale: unknown): Locale {
   const chosen = localeFrom(typeof locale === "string" && locale !== "" ? locale : userLocale());
   useLocale(chosen);
   return chosen;
-}
-
-function sidebarEnvironment(): SidebarEnvironment {
-  return {
-    data: appsScriptDataServices(),
-    properties: documentProperties(),
-    timeZone: spreadsheetTimeZone(),
-    sheetNames: () =>
-      activeSpreadsheet()
-        .getSheets()
-        .map((sheet) => sheet.getName()),
-    sheetHeaders: () => sheetHeaders(activeSpreadsheet()),
-  };
-}
-
-function functionEnvironment(): FunctionEnvironment {
-  return {
-    data: appsScriptDataServices(),
-    settings: documentProperties(),
-    timeZone: spreadsheetTimeZone,
-  };
-}
-
-function pullEnvironment(): PullEnvironment {
-  const properties = documentProperties();
-  const spreadsheet = activeSpreadsheet();
-  return {
-    data: appsScriptDataServices(),
-    properties,
-    userProperties: userProperties(),
-    spreadsheet,
-    lock: documentLock(),
-    triggers: appsScriptTriggers(spreadsheet),
-    timeZone: spreadsheetTimeZone(),
-    newId,
-    onJobFinished: (job, summary) => {
-      if (job.savedQueryId) recordRun(new SavedQueryStore(properties), job.savedQueryId, summary);
-    },
-  };
 }
 
 /**
@@ -343,19 +294,7 @@ export function showDiagnostics(): void {
  */
 export function runDiagnostics(locale?: unknown): DiagnosticCheck[] {
   speak(locale);
-  const spreadsheet = activeSpreadsheet();
-  return checkSetup({
-    spreadsheet,
-    properties: documentPropertiesOrNull,
-    cache: documentCacheOrNull,
-    lock: documentLockOrNull,
-    triggers: appsScriptTriggers(spreadsheet),
-    userProperties: userProperties(),
-    allowedHosts: allowedHosts(),
-    formatInZone,
-    clock: appsScriptDataServices().clock,
-    newId,
-  });
+  return checkSetup(diagnosticsEnvironment());
 }
 
 /** Runs every saved query now, from the menu, and says how it went. */
@@ -403,11 +342,8 @@ export function saveQuery(query: unknown, locale?: unknown): { id: string } {
  */
 export function listQueries(locale?: unknown): SavedQueryView[] {
   speak(locale);
-  const now = Date.now();
-  const timeZone = spreadsheetTimeZone();
-  return withoutSecrets(documentProperties, () =>
-    new SavedQueryStore(documentProperties()).list().map((query) => viewOf(query, now, timeZone)),
-  );
+  const env = documentEnvironment();
+  return withoutSecrets(documentProperties, () => savedQueryViews(env));
 }
 
 /**
@@ -435,18 +371,7 @@ export function runSavedQuery(id: unknown, locale?: unknown): PullSummary {
   speak(locale);
   const queryId = idArgument(id, "id", message("argument.queryId"));
   const env = pullEnvironment();
-  const store = new SavedQueryStore(env.properties);
-  const query = store.load(queryId);
-  if (!query) {
-    return {
-      status: "failed",
-      rows: 0,
-      requests: 0,
-      sheet: "",
-      message: message("saved.unknown", { id: queryId }),
-    };
-  }
-  return withoutSecrets(documentProperties, () => runSaved(store, query, env));
+  return withoutSecrets(documentProperties, () => runSavedById(queryId, env));
 }
 
 /**
@@ -461,7 +386,8 @@ export function onHourlyTrigger(e: unknown): void {
   void e;
   if (authorizationRequired()) {
     const properties = documentPropertiesOrNull();
-    if (properties) noteAuthorizationNeeded(new SavedQueryStore(properties), Date.now());
+    if (properties)
+      noteAuthorizationNeeded(new SavedQueryStore(properties), appsScriptClock().now());
     logExecution(message("saved.authorize"));
     return;
   }

@@ -3,6 +3,7 @@
 // the server's own (already localized) message.
 
 import type { SourceName } from "../shared/columns/types.js";
+import { AddonError } from "../shared/errors.js";
 import { type Locale, rememberLocale, type StorageLike, t } from "./i18n.js";
 import { driveJob } from "./jobs/driver.js";
 import type { Rpc } from "./rpc.js";
@@ -84,7 +85,8 @@ export function createActions({
     try {
       return await work();
     } catch (reason) {
-      const error = reason instanceof Error ? reason : new Error(String(reason));
+      const error =
+        reason instanceof Error ? reason : new AddonError("SERVER_CALL", String(reason));
       store.patch({ error: error.message });
       return error;
     } finally {

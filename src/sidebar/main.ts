@@ -4,12 +4,12 @@
 
 import { localeFrom } from "../shared/messages/index.js";
 import { createActions } from "./actions.js";
+import { mountApp } from "./app.js";
 import { diagnosticsPanel } from "./diagnostics/diagnosticsPanel.js";
 import { browserStorage, storedLocale, t } from "./i18n.js";
 import { createRpc, limitConcurrency, scriptRunTransport } from "./rpc.js";
 import { initialState, VIEWS, type ViewName } from "./state.js";
 import { Scope, Store } from "./store.js";
-import { mountApp } from "./views/app.js";
 
 declare global {
   interface Window {

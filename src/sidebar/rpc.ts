@@ -6,6 +6,7 @@
 // read its signatures (types only — nothing of the server is bundled into the sidebar).
 
 import type * as Server from "../server/entrypoints.js";
+import { AddonError } from "../shared/errors.js";
 import type { Locale } from "../shared/messages/index.js";
 
 type ServerModule = typeof Server;
@@ -126,8 +127,7 @@ export function serverError(reason: unknown): Error {
         ? String((reason as { message: unknown }).message)
         : String(reason);
   const message = text.replace(/^(?:[A-Za-z]*Error|Exception):\s*/, "");
-  const error = new Error(message, { cause: reason });
-  return error;
+  return new AddonError("SERVER_CALL", message, { cause: reason });
 }
 
 /** google.script.run, as much of it as the wrapper uses. */
@@ -149,7 +149,7 @@ export function scriptRunTransport(unavailable: () => string): Transport {
     new Promise((resolve, reject) => {
       const run = (globalThis as ScriptHost).google?.script?.run;
       if (!run) {
-        reject(new Error(unavailable()));
+        reject(new AddonError("UNAVAILABLE", unavailable()));
         return;
       }
       const runner = run
@@ -159,7 +159,7 @@ export function scriptRunTransport(unavailable: () => string): Transport {
         ((...values: unknown[]) => void) | undefined
       >;
       if (typeof runner[name] !== "function") {
-        reject(new Error(unavailable()));
+        reject(new AddonError("UNAVAILABLE", unavailable()));
         return;
       }
       runner[name](...args);

@@ -4,7 +4,7 @@
 import type { SourceName } from "../shared/columns/types.js";
 import type { Locale } from "../shared/messages/index.js";
 import type { Answer } from "./rpc.js";
-import { emptyForm, type SearchForm } from "./search/form.js";
+import { emptyForm, type SearchForm } from "./searchForm.js";
 
 export type ViewName = "search" | "saved" | "settings";
 export const VIEWS: readonly ViewName[] = ["search", "saved", "settings"];
@@ -56,7 +56,7 @@ export type Busy =
   | "save"
   | "keys"
   | "saved"
-  | `test-${"keyapi" | "fastmoss"}`
+  | `test-${SourceName}`
   | `delete-${string}`;
 
 export interface SidebarState {

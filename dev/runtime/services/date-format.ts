@@ -1,36 +1,19 @@
 // Java SimpleDateFormat patterns in a time zone, for Utilities.formatDate and Utilities.parseDate:
 // Apps Script runs these on Java, so the letters, padding, names and zone rules follow Java's.
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+import {
+  MONTH_NAMES,
+  numericFormatter,
+  type WallClock,
+  WEEKDAY_NAMES,
+  wallClockAt,
+} from "../calendar.js";
+
 const PATTERN_LETTERS = "GyYMLwWDdFEuaHkKhmsSzZX";
 const MINUTE_MS = 60_000;
 
 /** A date's calendar fields as seen in one time zone. */
-export interface ZonedFields {
-  readonly year: number;
-  /** 1..12 */
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly millisecond: number;
-  /** 0 = Sunday */
-  readonly weekday: number;
+export interface ZonedFields extends WallClock {
   /** Minutes east of UTC. */
   readonly offsetMinutes: number;
 }
@@ -58,18 +41,7 @@ function utcMillis(
 }
 
 function fieldsFromShifted(epochMs: number, offsetMinutes: number): ZonedFields {
-  const shifted = new Date(epochMs + offsetMinutes * MINUTE_MS);
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-    second: shifted.getUTCSeconds(),
-    millisecond: shifted.getUTCMilliseconds(),
-    weekday: shifted.getUTCDay(),
-    offsetMinutes,
-  };
+  return { ...wallClockAt(epochMs + offsetMinutes * MINUTE_MS), offsetMinutes };
 }
 
 function offsetText(offsetMinutes: number, separator: string): string {
@@ -108,16 +80,7 @@ function createZone(timeZone: string): Zone {
   }
   let numeric: Intl.DateTimeFormat;
   try {
-    numeric = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
+    numeric = numericFormatter(timeZone);
   } catch {
     return fixedZone(0);
   }
@@ -233,7 +196,7 @@ function formatField(
       return count === 2 ? pad(((f.year % 100) + 100) % 100, 2) : pad(f.year, count);
     case "M":
     case "L": {
-      const name = MONTHS[f.month - 1]!;
+      const name = MONTH_NAMES[f.month - 1]!;
       if (count >= 4) return name;
       if (count === 3) return name.slice(0, 3);
       return pad(f.month, count);
@@ -254,7 +217,7 @@ function formatField(
     case "F":
       return pad(Math.floor((f.day - 1) / 7) + 1, count);
     case "E": {
-      const name = DAYS[f.weekday]!;
+      const name = WEEKDAY_NAMES[f.weekday]!;
       return count >= 4 ? name : name.slice(0, 3);
     }
     case "u":
@@ -392,7 +355,7 @@ export function parseDate(
       }
       case "M":
       case "L":
-        value = count >= 3 ? readName(MONTHS) : readNumber(width);
+        value = count >= 3 ? readName(MONTH_NAMES) : readNumber(width);
         if (value === null) return null;
         month = count >= 3 ? value + 1 : value;
         break;
@@ -402,7 +365,7 @@ export function parseDate(
         day = value;
         break;
       case "E":
-        if (readName(DAYS) === null) return null;
+        if (readName(WEEKDAY_NAMES) === null) return null;
         break;
       case "a": {
         const rest = text.slice(pos).toUpperCase();

@@ -85,10 +85,9 @@ export function createLockService(
 }
 
 function createLock(state: LockState, exec: Execution) {
-  /** Waits on the virtual clock up to `timeoutMs` for the lock; true once this execution holds it. */
-  const acquire = (timeoutMs: unknown): boolean => {
+  /** Waits on the virtual clock up to `timeout` ms for the lock; true once this execution holds it. */
+  const acquire = (timeout: number): boolean => {
     if (state.holder === exec.id) return true;
-    const timeout = Math.max(0, Number(timeoutMs) || 0);
     // Another execution that has not released it can't end while this one runs: it never frees.
     const wait =
       state.holder === null
@@ -103,22 +102,43 @@ function createLock(state: LockState, exec: Execution) {
     return true;
   };
 
+  return scriptLock(exec, {
+    acquire,
+    release: () => {
+      if (state.holder === exec.id) state.holder = null;
+    },
+    holds: () => state.holder === exec.id,
+  });
+}
+
+/** What a lock does underneath: in this process, or asked of the coordinator across threads. */
+export interface LockBackend {
+  /** Takes the lock within `timeoutMs`; true once this execution holds it. */
+  acquire(timeoutMs: number): boolean;
+  release(): void;
+  /** Whether this execution holds it. */
+  holds(): boolean;
+}
+
+/** A Lock as a script sees it: every call costs and fails as in Apps Script, over `backend`. */
+export function scriptLock(exec: Execution, backend: LockBackend) {
+  const timeoutOf = (timeoutInMillis: unknown) => Math.max(0, Number(timeoutInMillis) || 0);
   return {
     tryLock(timeoutInMillis: unknown): boolean {
       exec.guard("Lock.tryLock", "lock", COST_MS.lockCall);
-      return acquire(timeoutInMillis);
+      return backend.acquire(timeoutOf(timeoutInMillis));
     },
     waitLock(timeoutInMillis: unknown): void {
       exec.guard("Lock.waitLock", "lock", COST_MS.lockCall);
-      if (!acquire(timeoutInMillis)) exec.fail(LOCK_ERRORS.timeout);
+      if (!backend.acquire(timeoutOf(timeoutInMillis))) exec.fail(LOCK_ERRORS.timeout);
     },
     releaseLock(): void {
       exec.guard("Lock.releaseLock", "lock", COST_MS.lockCall);
-      if (state.holder === exec.id) state.holder = null;
+      backend.release();
     },
     hasLock(): boolean {
       exec.guard("Lock.hasLock", "lock", COST_MS.lockCall);
-      return state.holder === exec.id;
+      return backend.holds();
     },
     toString: () => "Lock",
   };

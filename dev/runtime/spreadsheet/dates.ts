@@ -1,6 +1,8 @@
 // Dates in the spreadsheet's time zone: Sheets shows and parses dates as wall-clock times of the
 // file's zone, and stores them as serial numbers (days since 1899-12-30) when a number is needed.
 
+import { numericFormatter, type WallClock, wallClockAt } from "../calendar.js";
+
 export const MS_PER_DAY = 86_400_000;
 /** Days from Sheets' epoch, 1899-12-30, to the Unix epoch. */
 const SERIAL_UNIX_EPOCH = 25_569;
@@ -22,16 +24,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
+    formatter = numericFormatter(timeZone);
     formatters.set(timeZone, formatter);
   }
   return formatter;
@@ -70,30 +63,10 @@ export function wallClockToUtc(localMs: number, timeZone: string): number {
   return second === first ? guess : localMs - second;
 }
 
-export interface WallClock {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly millisecond: number;
-  /** 0 = Sunday. */
-  readonly weekday: number;
-}
+export type { WallClock };
 
 export function wallClockOf(utcMs: number, timeZone: string): WallClock {
-  const local = new Date(utcMs + timeZoneOffsetMs(utcMs, timeZone));
-  return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    hour: local.getUTCHours(),
-    minute: local.getUTCMinutes(),
-    second: local.getUTCSeconds(),
-    millisecond: local.getUTCMilliseconds(),
-    weekday: local.getUTCDay(),
-  };
+  return wallClockAt(utcMs + timeZoneOffsetMs(utcMs, timeZone));
 }
 
 export function toSerial(utcMs: number, timeZone: string): number {

@@ -2,6 +2,7 @@
 // ("0.00", "#,##0", "0%", "$#,##0.00", up to four ";" sections), dates ("yyyy-mm-dd hh:mm",
 // "M/d/yyyy", "mmm d, h:mm am/pm"), plain text ("@") and Sheets' automatic format.
 
+import { MONTH_NAMES, WEEKDAY_NAMES } from "../calendar.js";
 import { CellDate, CellError, type CellScalar } from "./cells.js";
 import { fromSerial, toSerial, wallClockOf } from "./dates.js";
 
@@ -271,22 +272,6 @@ function compileDate(pattern: string): DateToken[] {
   return tokens;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
 function pad(value: number, width: number): string {
   return String(value).padStart(width, "0");
 }
@@ -305,9 +290,9 @@ function formatDate(utcMs: number, tokens: readonly DateToken[], timeZone: strin
         break;
       case "month":
         if (token.width <= 2) text += pad(clock.month, token.width);
-        else if (token.width === 3) text += MONTHS[clock.month - 1]!.slice(0, 3);
-        else if (token.width === 4) text += MONTHS[clock.month - 1]!;
-        else text += MONTHS[clock.month - 1]![0];
+        else if (token.width === 3) text += MONTH_NAMES[clock.month - 1]!.slice(0, 3);
+        else if (token.width === 4) text += MONTH_NAMES[clock.month - 1]!;
+        else text += MONTH_NAMES[clock.month - 1]![0];
         break;
       case "minute":
         text += pad(clock.minute, Math.min(token.width, 2));
@@ -316,7 +301,10 @@ function formatDate(utcMs: number, tokens: readonly DateToken[], timeZone: strin
         text += pad(clock.day, token.width);
         break;
       case "weekday":
-        text += token.width === 3 ? WEEKDAYS[clock.weekday]!.slice(0, 3) : WEEKDAYS[clock.weekday];
+        text +=
+          token.width === 3
+            ? WEEKDAY_NAMES[clock.weekday]!.slice(0, 3)
+            : WEEKDAY_NAMES[clock.weekday];
         break;
       case "hour": {
         const hour = twelveHour ? clock.hour % 12 || 12 : clock.hour;

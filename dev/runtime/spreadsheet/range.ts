@@ -6,7 +6,7 @@ import { type GridRect, rectA1 } from "./a1.js";
 import type { StyleProperty } from "./cells.js";
 import { READ, type ServiceContext, WRITE } from "./context.js";
 import { MESSAGES, SheetsError } from "./errors.js";
-import type { PasteSpec, SheetModel } from "./sheet-model.js";
+import { clearedParts, type PasteSpec, type SheetModel } from "./sheet-model.js";
 
 const META = COST_MS.sheetsMetadataCall;
 /** Clearing moves no data: one call, whatever the size. */
@@ -236,15 +236,7 @@ export class RangeFacade {
 
   clear(options?: unknown): this {
     return this.#write("clear", CLEAR, () => {
-      const { contentsOnly, formatOnly } = (options ?? {}) as {
-        contentsOnly?: boolean;
-        formatOnly?: boolean;
-      };
-      const only = contentsOnly || formatOnly;
-      this.#sheet.clearRect(this.#rect, {
-        contents: !only || Boolean(contentsOnly),
-        formats: !only || Boolean(formatOnly),
-      });
+      this.#sheet.clearRect(this.#rect, clearedParts(options));
     });
   }
 

@@ -1059,3 +1059,13 @@ function isWide(code: number): boolean {
     code >= 0x1f000
   );
 }
+
+/** What clear({contentsOnly, formatOnly}) clears, as Range.clear and Sheet.clear read it: both without options. */
+export function clearedParts(options: unknown): { contents: boolean; formats: boolean } {
+  const { contentsOnly, formatOnly } = (options ?? {}) as {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+  };
+  const only = contentsOnly || formatOnly;
+  return { contents: !only || Boolean(contentsOnly), formats: !only || Boolean(formatOnly) };
+}

@@ -6,7 +6,7 @@ import { resolveA1, splitSheetName } from "./a1.js";
 import { SheetCharts } from "./charts.js";
 import { READ, type ServiceContext, WRITE } from "./context.js";
 import { MESSAGES, SheetsError } from "./errors.js";
-import type { SheetModel } from "./sheet-model.js";
+import { clearedParts, type SheetModel } from "./sheet-model.js";
 
 const META = COST_MS.sheetsMetadataCall;
 /** Clearing moves no data: one call, whatever the size. */
@@ -215,15 +215,7 @@ export class SheetFacade {
 
   clear(options?: unknown): this {
     return this.#write("clear", CLEAR, () => {
-      const { contentsOnly, formatOnly } = (options ?? {}) as {
-        contentsOnly?: boolean;
-        formatOnly?: boolean;
-      };
-      const only = contentsOnly || formatOnly;
-      this.#sheet.clearRect(this.#sheet.gridRect, {
-        contents: !only || Boolean(contentsOnly),
-        formats: !only || Boolean(formatOnly),
-      });
+      this.#sheet.clearRect(this.#sheet.gridRect, clearedParts(options));
     });
   }
 

@@ -6,7 +6,7 @@ import { message } from "../../shared/messages/index.js";
 import { validateQuery } from "../../shared/query/index.js";
 import type { SourceName, SourceQuery } from "../../shared/query/types.js";
 import { AddonError } from "../errors.js";
-import type { DataServices, PropertyStore } from "../platform/types.js";
+import type { DocumentEnvironment } from "../platform/types.js";
 import { keyFor } from "../settings/settings.js";
 import { type FetchedRecords, fetchRecords } from "../sources/fetchRecords.js";
 import { recordsTable } from "../sources/rows.js";
@@ -17,11 +17,8 @@ import { invalidInput } from "./invalidInput.js";
 /** Apps Script stops a custom function at 30 s; leave room for loading the bundle and the answer. */
 export const FORMULA_BUDGET_MS = 25_000;
 
-export interface FunctionEnvironment {
-  readonly data: DataServices;
-  readonly settings: PropertyStore;
-  readonly timeZone: () => string;
-}
+/** A custom function needs nothing beyond the document's own environment. */
+export type FunctionEnvironment = DocumentEnvironment;
 
 export interface CreatorsArguments {
   readonly region: unknown;
@@ -37,7 +34,7 @@ export function creatorsTable(
   const started = env.data.clock.now();
   const pairs = filterPairs(args.filters);
   if (!Array.isArray(pairs)) throw invalidInput([pairs]);
-  const timeZone = env.timeZone();
+  const { timeZone } = env;
   const validation = validateQuery(
     { source, region: args.region, limit: args.limit, filters: pairs },
     { now: started, timeZone, limitContext: "formula" },
@@ -46,7 +43,7 @@ export function creatorsTable(
   const { query, output } = validation.value;
 
   const fetched = fetchRecords(
-    { query, key: keyFor(env.settings, source), deadline: started + FORMULA_BUDGET_MS },
+    { query, key: keyFor(env.properties, source), deadline: started + FORMULA_BUDGET_MS },
     env.data,
   );
   if (fetched.stoppedBy === "deadline") throw outOfTime(query, fetched);

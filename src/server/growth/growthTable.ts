@@ -6,6 +6,7 @@ import { catalogueOf } from "../../shared/columns/index.js";
 import type { ColumnFormat, ColumnSpec, SourceName } from "../../shared/columns/types.js";
 import { type Locale, message } from "../../shared/messages/index.js";
 import { shown } from "../../shared/query/issues.js";
+import { SOURCE_LIST } from "../../shared/sources.js";
 import { AddonError } from "../errors.js";
 import { SNAPSHOT_KEY } from "../pulls/sheetFormat.js";
 import type { CellValue } from "../sources/values.js";
@@ -107,7 +108,7 @@ export function readHistoryHeader(header: readonly unknown[]): HistoryHeader {
   if (snapshot < 0) fail(message("growth.noSnapshot", { label: message("column.snapshot") }));
   const style: HeaderStyle =
     cells[snapshot] === SNAPSHOT_KEY ? "keys" : cells[snapshot] === snapshotCells[2] ? "zh" : "en";
-  for (const source of ["keyapi", "fastmoss"] as const) {
+  for (const { name: source } of SOURCE_LIST) {
     const catalogue = catalogueOf(source);
     const id = findColumn(cells, specOf(source, catalogue.idKey));
     if (id < 0) continue;

@@ -84,6 +84,17 @@ export interface DataServices {
   readonly lock?: DocumentLock;
 }
 
+/**
+ * What every feature works in: the data services, the document's properties and the spreadsheet's
+ * time zone. The environments of custom functions, the sidebar and pulls all start from it.
+ */
+export interface DocumentEnvironment {
+  readonly data: DataServices;
+  readonly properties: PropertyStore;
+  /** The spreadsheet's time zone, e.g. "Europe/Berlin". */
+  readonly timeZone: string;
+}
+
 export function isTransportError(outcome: HttpOutcome): outcome is TransportFailure {
   return "transportError" in outcome;
 }

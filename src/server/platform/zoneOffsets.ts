@@ -3,6 +3,7 @@
 // a few instants of the coming year; if Intl fails or disagrees anywhere, every offset of that zone
 // comes from Utilities.formatDate instead.
 
+import { AddonError } from "../../shared/errors.js";
 import { intlZoneOffset, type ZoneOffset } from "../../shared/timeZones.js";
 
 const DAY = 86_400_000;
@@ -14,7 +15,7 @@ export const formatDateZoneOffset: ZoneOffset = (instant, timeZone) => {
   const whole = instant - (((instant % 1000) + 1000) % 1000);
   const text = Utilities.formatDate(new Date(whole), timeZone, "yyyy-MM-dd HH:mm:ss");
   const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
-  if (!match) throw new Error(`Utilities.formatDate answered "${text}"`);
+  if (!match) throw new AddonError("INTERNAL", `Utilities.formatDate answered "${text}"`);
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as number[];
   return Date.UTC(year!, month! - 1, day!, hour!, minute!, second!) - whole;
 };

@@ -4,6 +4,7 @@
 // finished job's record goes when it ends (its summary joins the last 20 kept), and a failed one
 // is kept only as long as it can be resumed (6 hours, 20 at most).
 
+import type { JobStatus } from "../../shared/pulls/types.js";
 import { utf8Length } from "../http/utf8.js";
 import { JsonStore } from "../platform/jsonStore.js";
 import type { PropertyStore } from "../platform/types.js";
@@ -21,7 +22,7 @@ const MAX_RECENT = 20;
 const MAX_RECENT_BYTES = 8_000;
 const MAX_RECENT_MESSAGE = 240;
 
-export type JobStatus = "running" | "done" | "failed";
+export type { JobStatus };
 
 export interface JobState {
   readonly id: string;

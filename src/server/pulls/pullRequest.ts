@@ -2,6 +2,7 @@
 // and the write mode. Every issue names its parameter; nothing is fetched before this passes.
 
 import { isSeenKey } from "../../shared/columns/index.js";
+import { WRITE_MODES, type WriteMode } from "../../shared/pulls/types.js";
 import {
   issue,
   type QueryInput,
@@ -11,8 +12,7 @@ import {
 } from "../../shared/query/index.js";
 import type { OutputOptions, SourceQuery } from "../../shared/query/types.js";
 
-export const WRITE_MODES = ["replace", "append", "upsert", "history"] as const;
-export type WriteMode = (typeof WRITE_MODES)[number];
+export { WRITE_MODES, type WriteMode } from "../../shared/pulls/types.js";
 
 /** The sheet of the run log and the prefix of staging sheets: the add-on's own. */
 export const RUN_LOG_SHEET = "TT Run Log";

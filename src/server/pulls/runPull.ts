@@ -9,16 +9,16 @@
 
 import { catalogueOf, isSeenKey } from "../../shared/columns/index.js";
 import { message } from "../../shared/messages/index.js";
+import type { JobStatus, PullSummary } from "../../shared/pulls/types.js";
 import { grouped, issueMessage } from "../../shared/query/index.js";
 import { AddonError, dailyQuotaService, describeError, isAddonError } from "../errors.js";
 import { redactSecrets } from "../http/redact.js";
 import type {
-  DataServices,
+  DocumentEnvironment,
   DocumentLock,
   PropertyStore,
   TriggerManager,
 } from "../platform/types.js";
-import { ensureHourlyTrigger } from "../schedules/hourlyTrigger.js";
 import { storedSecrets } from "../settings/secrets.js";
 import { keyFor } from "../settings/settings.js";
 import {
@@ -31,7 +31,7 @@ import {
 import { columnSpecs, recordRows } from "../sources/rows.js";
 import { commitPull, type PulledRows } from "./commit.js";
 import { FetchBudget } from "./fetchBudget.js";
-import { type JobState, type JobStatus, JobStore } from "./jobStore.js";
+import { type JobState, JobStore } from "./jobStore.js";
 import { previewedRecently } from "./previewReuse.js";
 import { type PullRequest, readPullRequest } from "./pullRequest.js";
 import { doneMessage, withLabelLocale } from "./pullText.js";
@@ -42,15 +42,17 @@ import { targetRefusal } from "./targetFit.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export interface PullEnvironment {
-  readonly data: DataServices;
-  readonly properties: PropertyStore;
+export interface PullEnvironment extends DocumentEnvironment {
   /** The running user's own properties (where their trigger's id is kept). */
   readonly userProperties: PropertyStore;
   readonly spreadsheet: Spreadsheet;
   readonly lock: DocumentLock;
   readonly triggers: TriggerManager;
-  readonly timeZone: string;
+  /**
+   * Makes sure the hourly trigger that carries on unattended jobs exists (answers its id); throws
+   * TRIGGER_LIMIT when the user has none to spare. Handed in: the trigger is the schedules' own.
+   */
+  readonly ensureTrigger: () => string;
   readonly newId: () => string;
   /** Told when a job ends, done or failed (a saved query notes its outcome). */
   readonly onJobFinished?: (job: JobState, summary: PullSummary) => void;
@@ -65,14 +67,7 @@ export interface StartOptions {
   readonly labelLocale?: "en" | "zh";
 }
 
-export interface PullSummary {
-  readonly status: JobStatus;
-  readonly rows: number;
-  readonly requests: number;
-  readonly sheet: string;
-  readonly message?: string;
-  readonly jobId?: string;
-}
+export type { PullSummary } from "../../shared/pulls/types.js";
 
 /** Time a schedule may give pulls in one execution (a pull itself fetches by its FetchBudget). */
 export const FETCH_BUDGET_MS = 240_000;
@@ -567,7 +562,7 @@ function cellsProblem(spreadsheet: Spreadsheet, request: PullRequest): string | 
 export function describeRequest(request: PullRequest): string {
   const { query, sheet, mode } = request;
   const filters = Object.entries(query.filters).map(([name, value]) => `${name}=${value}`);
-  if (query.source === "fastmoss") filters.push(`${query.date.type}=${query.date.value}`);
+  if ("date" in query) filters.push(`${query.date.type}=${query.date.value}`);
   const text = `${query.source} ${query.region} · limit ${grouped(query.limit)}${filters.length ? ` · ${filters.join(", ")}` : ""} → “${sheet}” (${mode})`;
   return clip(text);
 }
@@ -588,7 +583,7 @@ function writeLog(write: () => void): void {
  */
 function keepHourlyTrigger(env: PullEnvironment): string | undefined {
   try {
-    ensureHourlyTrigger(env.triggers, env.userProperties);
+    env.ensureTrigger();
     return undefined;
   } catch (error) {
     if (isAddonError(error) && error.code === "TRIGGER_LIMIT") return error.message;

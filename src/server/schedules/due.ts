@@ -3,12 +3,11 @@
 // zone (read at each firing, so a change of zone needs nothing reinstalled), weekly ones once in
 // seven days. The longest-waiting query goes first.
 
+import type { Schedule } from "../../shared/pulls/types.js";
 import { localDay } from "../../shared/timeZones.js";
 
+export { SCHEDULES, type Schedule } from "../../shared/pulls/types.js";
 export { localDay };
-
-export const SCHEDULES = ["off", "hourly", "daily", "weekly"] as const;
-export type Schedule = (typeof SCHEDULES)[number];
 
 const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;

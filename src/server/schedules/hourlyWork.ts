@@ -16,7 +16,7 @@ import {
   waitingJobs,
 } from "../pulls/runPull.js";
 import { dueInOrder, localDay } from "./due.js";
-import { ensureHourlyTrigger, removeHourlyTrigger } from "./hourlyTrigger.js";
+import { removeHourlyTrigger } from "./hourlyTrigger.js";
 import {
   anyScheduleOn,
   recordProblem,
@@ -106,6 +106,22 @@ export function runHourlyWork(env: PullEnvironment): void {
   settleHourlyTrigger(env, store);
 }
 
+/** Runs the saved query `id` now; a query that isn't there (deleted meanwhile) is a failed run. */
+export function runSavedById(id: string, env: PullEnvironment): PullSummary {
+  const store = new SavedQueryStore(env.properties);
+  const query = store.load(id);
+  if (!query) {
+    return {
+      status: "failed",
+      rows: 0,
+      requests: 0,
+      sheet: "",
+      message: message("saved.unknown", { id }),
+    };
+  }
+  return runSaved(store, query, env);
+}
+
 export function runSaved(
   store: SavedQueryStore,
   query: SavedQuery,
@@ -142,6 +158,6 @@ export function settleHourlyTrigger(
   store = new SavedQueryStore(env.properties),
 ): void {
   if (anyScheduleOn(store) || idleJobs(env, 0).length > 0 || waitingJobs(env).length > 0)
-    ensureHourlyTrigger(env.triggers, env.userProperties);
+    env.ensureTrigger();
   else removeHourlyTrigger(env.triggers, env.userProperties);
 }

@@ -9,7 +9,7 @@ import { AddonError, isAddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
 import { utf8Length } from "../http/utf8.js";
 import { JsonStore } from "../platform/jsonStore.js";
-import type { PropertyStore } from "../platform/types.js";
+import type { DocumentEnvironment, PropertyStore } from "../platform/types.js";
 import { readPullRequest } from "../pulls/pullRequest.js";
 import type { PullSummary } from "../pulls/runPull.js";
 import { dueAt, SCHEDULES, type Schedule } from "./due.js";
@@ -154,6 +154,14 @@ export function saveQuery(
   }
   store.save(saved);
   return { id: saved.id };
+}
+
+/** Every saved query as the sidebar lists it, as of the environment's clock. */
+export function savedQueryViews(env: DocumentEnvironment): SavedQueryView[] {
+  const now = env.data.clock.now();
+  return new SavedQueryStore(env.properties)
+    .list()
+    .map((query) => viewOf(query, now, env.timeZone));
 }
 
 export function viewOf(query: SavedQuery, now: number, timeZone: string): SavedQueryView {

@@ -1,6 +1,7 @@
 // The keys stored in this document, as the list of secrets that redaction keeps out of every
 // text leaving the server.
 
+import { SOURCE_LIST } from "../../shared/sources.js";
 import { AddonError, isAddonError } from "../errors.js";
 import { redactDeep, redactSecrets, SECRET_RUN } from "../http/redact.js";
 import type { PropertyStore } from "../platform/types.js";
@@ -8,7 +9,7 @@ import { keyFor } from "./settings.js";
 
 /** The keys stored in this document: what must never show. */
 export function storedSecrets(store: PropertyStore): string[] {
-  return [keyFor(store, "keyapi"), keyFor(store, "fastmoss")].filter(
+  return SOURCE_LIST.map((source) => keyFor(store, source.name)).filter(
     (key) => key.length >= SECRET_RUN,
   );
 }

@@ -3,10 +3,11 @@
 
 import { message } from "../../shared/messages/index.js";
 import type { SourceName } from "../../shared/query/types.js";
+import { type KeySetting, SOURCES } from "../../shared/sources.js";
 import { AddonError } from "../errors.js";
 import type { PropertyStore } from "../platform/types.js";
 
-export type KeySetting = "keyapiKey" | "fastmossToken";
+export type { KeySetting } from "../../shared/sources.js";
 
 export interface KeyStatus {
   readonly set: boolean;
@@ -22,10 +23,6 @@ export interface SettingsView {
 const PROPERTY: Readonly<Record<KeySetting, string>> = {
   keyapiKey: "tt.keyapiKey",
   fastmossToken: "tt.fastmossToken",
-};
-const SETTING_OF: Readonly<Record<SourceName, KeySetting>> = {
-  keyapi: "keyapiKey",
-  fastmoss: "fastmossToken",
 };
 const MAX_KEY_LENGTH = 500;
 
@@ -68,5 +65,5 @@ export function saveKeys(store: PropertyStore, input: unknown): SettingsView {
 
 /** The key or token for a source; "" when none is set. */
 export function keyFor(store: PropertyStore, source: SourceName): string {
-  return store.get(PROPERTY[SETTING_OF[source]]) ?? "";
+  return store.get(PROPERTY[SOURCES[source].keySetting]) ?? "";
 }

@@ -3,29 +3,27 @@
 // request.
 
 import { message } from "../../shared/messages/index.js";
-import { latestCompletePeriod } from "../../shared/query/dates.js";
 import { readSource, validateQuery } from "../../shared/query/index.js";
 import type { SourceName, SourceQuery } from "../../shared/query/types.js";
+import { sourceLabel } from "../../shared/sources.js";
 import { objectArgument } from "../arguments.js";
 import { isAddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
-import type { DataServices, PropertyStore } from "../platform/types.js";
+import type { DocumentEnvironment } from "../platform/types.js";
 import { notePreview } from "../pulls/previewReuse.js";
 import { isAddonSheet, queryInputOf } from "../pulls/pullRequest.js";
 import { spentText } from "../pulls/pullText.js";
 import type { SheetHeader } from "../pulls/targetFit.js";
 import { SavedQueryStore, type SavedQueryView, viewOf } from "../schedules/savedQueries.js";
 import { keyFor, readSettings, type SettingsView } from "../settings/settings.js";
+import { adapterOf } from "../sources/adapters.js";
 import { fetchRecords, pageSizeFor } from "../sources/fetchRecords.js";
 import { columnSpecs, recordRows } from "../sources/rows.js";
 
 /** Rows a preview shows: one KeyAPI page, one small FastMoss page — one request. */
 export const PREVIEW_ROWS = 10;
 
-export interface SidebarEnvironment {
-  readonly data: DataServices;
-  readonly properties: PropertyStore;
-  readonly timeZone: string;
+export interface SidebarEnvironment extends DocumentEnvironment {
   readonly sheetNames: () => string[];
   /** The user's sheets' header rows, for the sidebar to judge a target as the person types. */
   readonly sheetHeaders?: () => SheetHeader[];
@@ -120,11 +118,6 @@ export function previewQuery(
   };
 }
 
-/** The latest day FastMoss has a ranking for, whatever its time zone. */
-function yesterdayEverywhere(now: number): { type: "day"; value: string } {
-  return { type: "day", value: latestCompletePeriod("day", now).value };
-}
-
 /** Asks the API for one creator with the saved key: at most one request, one KeyAPI credit. */
 export function testConnection(source: unknown, env: SidebarEnvironment): ConnectionTest {
   // Refused before any request: a test is worth its credit only for a source that exists.
@@ -132,16 +125,13 @@ export function testConnection(source: unknown, env: SidebarEnvironment): Connec
   if (typeof read !== "string") throw invalidInput([read]);
   const name: SourceName = read;
   const now = env.data.clock.now();
-  const query: SourceQuery =
-    name === "keyapi"
-      ? { source: "keyapi", region: "US", limit: 1, filters: {} }
-      : { source: "fastmoss", region: "US", limit: 1, filters: {}, date: yesterdayEverywhere(now) };
+  const query: SourceQuery = adapterOf(name).connectionQuery(now);
   try {
     const fetched = fetchRecords(
       { query, key: keyFor(env.properties, name), deadline: now + 30_000, useCache: false },
       env.data,
     );
-    const api = name === "keyapi" ? "KeyAPI" : "FastMoss";
+    const api = sourceLabel(name);
     return {
       ok: true,
       requests: fetched.stats.requests,

@@ -1,6 +1,7 @@
-// Reading the parts of an HTTP answer both APIs share: a short description for messages, and the
-// Retry-After header.
+// Reading the parts of an HTTP answer both APIs share: a short description for messages, and a
+// rate limit with its Retry-After header.
 
+import type { PageOutcome } from "../http/fetchPages.js";
 import { isRecord } from "../http/json.js";
 import type { HttpResponse } from "../platform/types.js";
 
@@ -25,6 +26,17 @@ export function answerDetail(response: HttpResponse, body: unknown): string {
       : `HTTP ${response.status}: ${text.slice(0, PAGE_TEXT)}`;
   }
   return `HTTP ${response.status}`;
+}
+
+/** A 429 of either API: try again, after the Retry-After the answer asks for, if any. */
+export function rateLimited(response: HttpResponse, detail: string): PageOutcome {
+  const retryAfter = retryAfterMs(response);
+  return {
+    kind: "retry",
+    reason: "rate-limited",
+    detail,
+    ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
+  };
 }
 
 /** Retry-After in milliseconds (seconds or an HTTP date), if the answer has one. */

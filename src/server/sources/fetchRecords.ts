@@ -2,19 +2,17 @@
 // pacer (remembering a rate the API taught us), the paging bounds of each API, and the key kept
 // out of every message. Custom functions, writers and schedules all come through here.
 
-import { message } from "../../shared/messages/index.js";
-import { grouped } from "../../shared/query/issues.js";
-import { FASTMOSS_MAX_ROWS, KEYAPI_MAX_PAGE, pageSize } from "../../shared/query/paging.js";
+import { lastPage, pageSize } from "../../shared/query/paging.js";
 import type { SourceName, SourceQuery } from "../../shared/query/types.js";
-import { AddonError } from "../errors.js";
+import { sourceLabel } from "../../shared/sources.js";
+import type { AddonError } from "../errors.js";
 import { apiError } from "../http/apiErrors.js";
-import { type FetchedPages, fetchPages, type PagedApi } from "../http/fetchPages.js";
+import { type FetchedPages, fetchPages } from "../http/fetchPages.js";
 import { PacingBudget } from "../http/pacingBudget.js";
 import { PageCache } from "../http/pageCache.js";
 import { redactSecrets, SECRET_RUN } from "../http/redact.js";
 import type { DataServices } from "../platform/types.js";
-import { fastMossPagedApi } from "./fastmoss/api.js";
-import { keyApiPagedApi, keyApiUrlTooLong, MAX_URL_CHARS } from "./keyapi/api.js";
+import { adapterFor } from "./adapters.js";
 
 /** Requests per second we allow ourselves until an API says otherwise (neither documents one). */
 export const DEFAULT_RATE: Readonly<Record<SourceName, number>> = { keyapi: 10, fastmoss: 10 };
@@ -52,10 +50,7 @@ export function pageSizeFor(query: SourceQuery): number {
 
 /** The last page the query can need, by its limit and the API's paging rules. */
 export function lastPageFor(query: SourceQuery): number {
-  const size = pageSizeFor(query);
-  const byLimit = Math.ceil(query.limit / size);
-  const byApi = query.source === "keyapi" ? KEYAPI_MAX_PAGE : Math.floor(FASTMOSS_MAX_ROWS / size);
-  return Math.min(byLimit, byApi);
+  return lastPage(query.source, query.limit);
 }
 
 /** Everything that decides a query's pages, in a stable order: its cache identity. */
@@ -63,28 +58,18 @@ export function canonicalQuery(query: SourceQuery): string {
   const filters = Object.entries(query.filters)
     .filter(([, value]) => value !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  const date = query.source === "fastmoss" ? query.date : null;
+  const date = "date" in query ? query.date : null;
   return JSON.stringify([query.source, query.region, filters, date, pageSizeFor(query)]);
 }
 
 /** Why the API could not be sent this query at all (checked before any request), if it can't. */
 export function requestProblem(query: SourceQuery): AddonError | undefined {
-  if (query.source !== "keyapi") return undefined;
-  const tooLong = keyApiUrlTooLong(query, lastPageFor(query));
-  if (!tooLong) return undefined;
-  return new AddonError(
-    "INVALID_ARGUMENT",
-    message("limits.url", {
-      length: grouped(tooLong.length),
-      max: grouped(MAX_URL_CHARS),
-      name: tooLong.longest,
-    }),
-  );
+  return adapterFor(query).requestProblem(query, lastPageFor(query));
 }
 
 export function fetchRecords(request: RecordsRequest, services: DataServices): FetchedRecords {
   const { query, key } = request;
-  const label = query.source === "keyapi" ? "KeyAPI" : "FastMoss";
+  const label = sourceLabel(query.source);
   if (key.trim() === "") throw apiError("MISSING_KEY", label, "");
   const problem = requestProblem(query);
   if (problem) throw problem;
@@ -95,10 +80,7 @@ export function fetchRecords(request: RecordsRequest, services: DataServices): F
     request.maxPages === undefined ? Number.POSITIVE_INFINITY : firstPage + request.maxPages - 1,
   );
   const pages = { first: firstPage, last: lastPage };
-  const api: PagedApi =
-    query.source === "keyapi"
-      ? keyApiPagedApi(query, key, pages)
-      : fastMossPagedApi(query, key, pages);
+  const api = adapterFor(query).pagedApi(query, key, pages);
 
   // Cache keys carry a digest of the key: pages and pace paid with one key never serve another
   // (each key has its own rate limit at the API).

@@ -4,16 +4,17 @@
 import { catalogueOf } from "../../shared/columns/index.js";
 import type { ColumnSpec } from "../../shared/columns/types.js";
 import type { OutputOptions, SourceName } from "../../shared/query/types.js";
+import { AddonError } from "../errors.js";
 import { isRecord } from "../http/json.js";
-import { fastMossCell } from "./fastmoss/cells.js";
-import { keyApiCell } from "./keyapi/cells.js";
+import { adapterOf } from "./adapters.js";
 import { type CellValue, fitCell } from "./values.js";
 
 export function columnSpecs(source: SourceName, keys: readonly string[]): ColumnSpec[] {
   const byKey = new Map(catalogueOf(source).columns.map((spec) => [spec.key, spec]));
   return keys.map((key) => {
     const spec = byKey.get(key);
-    if (!spec) throw new Error(`unknown ${source} column ${key}`);
+    // Keys come validated against the same catalogue: a miss is the add-on's own fault.
+    if (!spec) throw new AddonError("INTERNAL", `unknown ${source} column ${key}`);
     return spec;
   });
 }
@@ -32,14 +33,11 @@ export function recordRows(
   columns: readonly ColumnSpec[],
   timeZone: string,
 ): CellValue[][] {
-  const cell =
-    source === "keyapi"
-      ? (record: Record<string, unknown>, spec: ColumnSpec) => keyApiCell(record, spec, timeZone)
-      : (record: Record<string, unknown>, spec: ColumnSpec) => fastMossCell(record, spec);
+  const { cell } = adapterOf(source);
   // One record's text too long for a cell must not fail the whole write: it is cut to fit.
   return records.filter(isRecord).map((record) =>
     columns.map((spec) => {
-      const value = cell(record, spec);
+      const value = cell(record, spec, timeZone);
       return typeof value === "string" ? fitCell(value) : value;
     }),
   );

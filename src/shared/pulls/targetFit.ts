@@ -5,6 +5,7 @@
 import { catalogueOf } from "../columns/index.js";
 import type { SourceName } from "../columns/types.js";
 import type { MessageId } from "../messages/index.js";
+import { SOURCE_LIST, sourceLabel } from "../sources.js";
 
 /** The run log, the setup check's sheet and the prefix of staging sheets: the add-on's own. */
 export const RUN_LOG_SHEET = "TT Run Log";
@@ -45,16 +46,10 @@ export function headerSource(header: readonly unknown[]): SourceName | undefined
     const names = [catalogue.idKey, id?.label.en, id?.label.zh].map(normalise);
     return names.some((name) => name !== "" && cells.has(name));
   };
-  const keyapi = holds("keyapi");
-  const fastmoss = holds("fastmoss");
-  if (keyapi === fastmoss) return undefined;
-  return keyapi ? "keyapi" : "fastmoss";
+  const writers = SOURCE_LIST.filter((source) => holds(source.name));
+  // A header holding the ids of both (or neither) can't be told apart.
+  return writers.length === 1 ? writers[0]?.name : undefined;
 }
-
-const SOURCE_LABEL: Readonly<Record<SourceName, string>> = {
-  keyapi: "KeyAPI",
-  fastmoss: "FastMoss",
-};
 
 /**
  * Why a pull of `source` in `mode` can't go into the sheet `name` whose first row is `header`
@@ -74,7 +69,7 @@ export function targetProblem(target: {
   if (writer !== undefined && writer !== source) {
     return {
       id: "target.otherSource",
-      params: { sheet: name, other: SOURCE_LABEL[writer], source: SOURCE_LABEL[source] },
+      params: { sheet: name, other: sourceLabel(writer), source: sourceLabel(source) },
     };
   }
   if (mode === "history") {

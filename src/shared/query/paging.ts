@@ -1,17 +1,25 @@
 // How each API pages, shared by the server (which plans requests with it) and the sidebar (which
-// shows their cost before running): the numbers must agree.
+// shows their cost before running): both read the rules from the source registry, so they agree.
 
 import type { SourceName } from "../columns/types.js";
+import { SOURCES } from "../sources.js";
 
-export const KEYAPI_PAGE_SIZE = 10;
-export const KEYAPI_MAX_PAGE = 10_000;
-export const FASTMOSS_MAX_PAGE_SIZE = 100;
-/** FastMoss serves a ranking's first 1,000 entries: page × pagesize ≤ 1000. */
-export const FASTMOSS_MAX_ROWS = 1000;
+export {
+  FASTMOSS_MAX_PAGE_SIZE,
+  FASTMOSS_MAX_ROWS,
+  KEYAPI_MAX_PAGE,
+  KEYAPI_PAGE_SIZE,
+} from "../sources.js";
 
 export function pageSize(source: SourceName, limit: number): number {
-  const cap = source === "keyapi" ? KEYAPI_PAGE_SIZE : FASTMOSS_MAX_PAGE_SIZE;
-  return Math.min(cap, Math.max(1, limit));
+  return Math.min(SOURCES[source].maxPageSize, Math.max(1, limit));
+}
+
+/** The last page a pull of `limit` rows can need: by the limit, and by the API's paging bound. */
+export function lastPage(source: SourceName, limit: number): number {
+  const rows = Math.max(1, Math.floor(limit));
+  const size = pageSize(source, rows);
+  return Math.min(Math.ceil(rows / size), SOURCES[source].maxPages(size));
 }
 
 export interface CostEstimate {
@@ -23,9 +31,6 @@ export interface CostEstimate {
 
 /** What a pull of `limit` rows costs at most (KeyAPI may add up to 3 requests past a short end). */
 export function estimateCost(source: SourceName, limit: number): CostEstimate {
-  const rows = Math.max(1, Math.floor(limit));
-  const size = pageSize(source, rows);
-  const maxPages = source === "keyapi" ? KEYAPI_MAX_PAGE : Math.floor(FASTMOSS_MAX_ROWS / size);
-  const requests = Math.min(Math.ceil(rows / size), maxPages);
-  return { requests, credits: source === "keyapi" ? requests : 0 };
+  const requests = lastPage(source, limit);
+  return { requests, credits: requests * SOURCES[source].creditsPerRequest };
 }

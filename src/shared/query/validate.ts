@@ -8,6 +8,7 @@ import {
   SOURCE_NAMES,
   type SourceName,
 } from "../columns/index.js";
+import { SOURCES, servesRegion, sourceLabel } from "../sources.js";
 import {
   isOverSomewhere,
   latestCompletePeriod,
@@ -32,7 +33,6 @@ import {
   NOT_SINGLE,
   notSingle,
   readNumber,
-  SOURCE_LABEL,
   singleCell,
 } from "./values.js";
 
@@ -106,7 +106,7 @@ export function validateQuery(input: QueryInput, context: ValidationContext): Va
     issues.push(issue("columns", "seen.upsertOnly", { columns: seen.join(", ") }));
   }
   const date =
-    source === "fastmoss" && !issues.some((i) => i.parameter.startsWith("date_"))
+    SOURCES[source].dated && !issues.some((i) => i.parameter.startsWith("date_"))
       ? readPeriod(
           values.date_type as FastMossDateType | undefined,
           values.date_value,
@@ -122,10 +122,9 @@ export function validateQuery(input: QueryInput, context: ValidationContext): Va
       .filter((spec) => values[spec.name] !== undefined && !spec.name.startsWith("date_"))
       .map((spec) => [spec.name, values[spec.name]]),
   );
-  const query =
-    source === "keyapi"
-      ? ({ source, region, limit, filters } as KeyApiQuery)
-      : ({ source, region, limit, filters, date } as FastMossQuery);
+  const query = SOURCES[source].dated
+    ? ({ source, region, limit, filters, date } as FastMossQuery)
+    : ({ source, region, limit, filters } as KeyApiQuery);
   return { ok: true, value: { query, output: { columns, headers } } };
 }
 
@@ -136,20 +135,17 @@ function readRegion(source: SourceName, value: unknown, issues: QueryIssue[]): s
     return "";
   }
   const region = typeof cell === "string" ? cell.trim().toUpperCase() : "";
-  const known =
-    source === "keyapi"
-      ? /^[A-Z]{2}$/.test(region)
-      : (FASTMOSS_REGIONS as readonly string[]).includes(region);
-  if (!known) {
+  if (!servesRegion(source, region)) {
+    const anyRegion = SOURCES[source].regions === "any";
     const params = { value: shown(cell), allowed: FASTMOSS_REGIONS.join(" ") };
     const suggestion = regionSuggestion(source, region);
     issues.push(
       suggestion
-        ? issue("region", source === "keyapi" ? "region.keyapiSuggest" : "region.fastmossSuggest", {
+        ? issue("region", anyRegion ? "region.keyapiSuggest" : "region.fastmossSuggest", {
             ...params,
             suggestion,
           })
-        : issue("region", source === "keyapi" ? "region.keyapi" : "region.fastmoss", params),
+        : issue("region", anyRegion ? "region.keyapi" : "region.fastmoss", params),
     );
   }
   return region;
@@ -185,9 +181,7 @@ const REGION_ALIASES: Readonly<Record<string, string>> = {
 function regionSuggestion(source: SourceName, region: string): string | undefined {
   const code = REGION_ALIASES[region];
   if (!code) return undefined;
-  return source === "keyapi" || (FASTMOSS_REGIONS as readonly string[]).includes(code)
-    ? code
-    : undefined;
+  return servesRegion(source, code) ? code : undefined;
 }
 
 function readLimit(
@@ -280,7 +274,7 @@ function readFilters(source: SourceName, input: QueryInput, issues: QueryIssue[]
       issues.push(issue(typed, "filter.paging", { name }));
     } else {
       const suggestion = closest(name, known);
-      const params = { value: shown(typed), source: SOURCE_LABEL[source] };
+      const params = { value: shown(typed), source: sourceLabel(source) };
       issues.push(
         suggestion
           ? issue(typed, "filter.unknownSuggest", { ...params, suggestion })
@@ -350,7 +344,7 @@ function readColumns(source: SourceName, value: unknown, issues: QueryIssue[]): 
     }
     // A slip in a key, or a column's label typed for its key ("Handle" → unique_id).
     const suggestion = closest(text, keys) ?? keyOfLabel(catalogue.columns, text);
-    const params = { value: shown(text), source: SOURCE_LABEL[source] };
+    const params = { value: shown(text), source: sourceLabel(source) };
     unknown.push(
       suggestion
         ? issue("columns", "columns.unknownSuggestShort", { ...params, suggestion })

@@ -4,6 +4,7 @@
 // at every formula call, and zod was a sixth of it.
 
 import type { SourceName } from "../columns/types.js";
+import { sourceLabel } from "../sources.js";
 import { grouped, issue, type QueryIssue, shown } from "./issues.js";
 import { type FilterSpec, filterSpec, TEXT_MAX } from "./specs.js";
 
@@ -161,11 +162,6 @@ export function validateFilterValue(source: SourceName, name: string, value: unk
     ? checkFilterValue(spec, value)
     : {
         ok: false,
-        issue: issue(name, "filter.unknown", { value: shown(name), source: SOURCE_LABEL[source] }),
+        issue: issue(name, "filter.unknown", { value: shown(name), source: sourceLabel(source) }),
       };
 }
-
-export const SOURCE_LABEL: Readonly<Record<SourceName, string>> = {
-  keyapi: "KeyAPI",
-  fastmoss: "FastMoss",
-};

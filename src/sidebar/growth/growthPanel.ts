@@ -2,11 +2,11 @@
 // history snapshots, and a button on each saved history query's card. Both call chartGrowth and
 // say how it went in one status line. Self-contained: its own server calls, its own sentences.
 
+import type { ViewContext } from "../context.js";
 import { type Child, h } from "../dom.js";
 import { createRpc, type Rpc, scriptRunTransport } from "../rpc.js";
 import type { SavedQuery } from "../state.js";
 import { watch } from "../store.js";
-import type { ViewContext } from "../views/context.js";
 import { type GrowthMessage, growthText } from "./messages.js";
 
 interface GrowthUi {

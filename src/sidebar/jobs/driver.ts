@@ -2,6 +2,8 @@
 // failed, or until the user stops watching — which only stops the driving; the hourly trigger
 // carries the job on.
 
+import { AddonError } from "../../shared/errors.js";
+
 export interface JobSummary {
   readonly status: "done" | "running" | "failed";
   readonly rows: number;
@@ -47,7 +49,8 @@ export async function driveJob<Summary extends JobSummary>(
     } catch (reason) {
       failures += 1;
       if (failures > retries) {
-        const error = reason instanceof Error ? reason : new Error(String(reason));
+        const error =
+          reason instanceof Error ? reason : new AddonError("SERVER_CALL", String(reason));
         return { kind: "lost", summary, error };
       }
       continue;

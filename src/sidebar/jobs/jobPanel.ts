@@ -1,11 +1,11 @@
 // The progress of a pull the sidebar drives — rows and requests so far, a Stop button — and then
 // how it ended. One panel, shown where the pull was started (Search or Saved).
 
+import { inScope, say, type ViewContext } from "../context.js";
 import { h, uid } from "../dom.js";
 import { type Locale, t, tn } from "../i18n.js";
 import type { JobOrigin, JobState } from "../state.js";
 import { rebuildOn, watch } from "../store.js";
-import { inScope, say, type ViewContext } from "../views/context.js";
 
 /**
  * The progress, said once: the server's own sentence when it sent one ("4,800 rows fetched so far;

@@ -2,12 +2,12 @@
 // the sidebar opens or after Stop) — each with its progress, an honest estimate of when the hourly
 // trigger alone would finish it, and "Follow" to run it on from here.
 
+import { say, type ViewContext } from "../context.js";
 import { h } from "../dom.js";
 import { formatCount, formatDateTime, type Locale, t, tn } from "../i18n.js";
 import { reveal } from "../search/actionSections.js";
 import type { RunningPull } from "../state.js";
 import { rebuildOn } from "../store.js";
-import { say, type ViewContext } from "../views/context.js";
 
 /** "“Big”: 4,800 of 20,000 rows · 480 requests so far". */
 export function runningProgress(pull: RunningPull, locale: Locale): string {

@@ -3,12 +3,12 @@
 
 import { catalogueOf } from "../../shared/columns/index.js";
 import type { SourceName } from "../../shared/columns/types.js";
+import { say, type ViewContext } from "../context.js";
 import { h } from "../dom.js";
 import { inLocale, type Locale, t, tn } from "../i18n.js";
 import { sourceForm } from "../search/form.js";
 import type { Preview, SidebarState } from "../state.js";
 import { watch } from "../store.js";
-import { say, type ViewContext } from "../views/context.js";
 import { cellText, isNumeric } from "./cells.js";
 
 /** Filters whose column has another name than the filter's. */

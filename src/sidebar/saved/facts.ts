@@ -2,6 +2,7 @@
 // and how that went, and when it runs next — times as the sheets show them, in the
 // spreadsheet's time zone.
 
+import { isSourceName, sourceLabel } from "../../shared/sources.js";
 import { formatDateTime, type Locale, t, tn } from "../i18n.js";
 import type { Schedule } from "../search/form.js";
 import type { SavedQuery } from "../state.js";
@@ -18,7 +19,6 @@ export interface SavedFacts {
   readonly nextRun: string;
 }
 
-const SOURCES: Readonly<Record<string, string>> = { keyapi: "KeyAPI", fastmoss: "FastMoss" };
 const MODES = ["replace", "append", "upsert", "history"] as const;
 
 const text = (value: unknown) =>
@@ -34,7 +34,7 @@ export function savedFacts(
   const mode = MODES.find((m) => m === query.mode);
   const limit = typeof query.limit === "number" ? tn(locale, "saved.limit", query.limit) : "";
   const target = t(locale, "saved.target", {
-    source: SOURCES[text(query.source)] ?? text(query.source),
+    source: isSourceName(query.source) ? sourceLabel(query.source) : text(query.source),
     region: text(query.region),
     limit,
     sheet: text(query.sheet),

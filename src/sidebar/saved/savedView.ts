@@ -2,12 +2,12 @@
 // Run now (driven like a pull from Search), Edit (into the Search form) and Delete, confirmed
 // inside the sidebar (sandboxed iframes may block window.confirm).
 
+import { say, type ViewContext } from "../context.js";
 import { h } from "../dom.js";
 import { growthButton, growthPanel } from "../growth/growthPanel.js";
 import { jobSlot } from "../jobs/jobPanel.js";
 import { isBusy, jobActive, type SavedQuery, type SidebarState, serverNow } from "../state.js";
 import { sameItems, watch } from "../store.js";
-import { say, type ViewContext } from "../views/context.js";
 import { savedFacts } from "./facts.js";
 
 /** How often the Saved tab asks for the saved queries while it is shown. */

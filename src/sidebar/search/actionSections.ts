@@ -2,12 +2,12 @@
 // the preview's result, where to write (sheet and mode, each source its own) with the pull's
 // progress, and "Save as scheduled query" (name and schedule).
 
+import { say, type ViewContext } from "../context.js";
 import { h, uid } from "../dom.js";
 import { jobSlot } from "../jobs/jobPanel.js";
 import { previewArea } from "../preview/previewTable.js";
 import { isBusy, jobActive, type SidebarState } from "../state.js";
 import { watch } from "../store.js";
-import { say, type ViewContext } from "../views/context.js";
 import { controlValue, field, select } from "../views/field.js";
 import {
   costLine,

@@ -4,11 +4,11 @@
 
 import type { SourceName } from "../../shared/columns/types.js";
 import type { FilterSpec } from "../../shared/query/index.js";
+import { inScope, say, type ViewContext } from "../context.js";
 import { h, uid } from "../dom.js";
 import { inLocale, tn } from "../i18n.js";
 import { serverNow } from "../state.js";
 import { rebuildOn, watch } from "../store.js";
-import { inScope, say, type ViewContext } from "../views/context.js";
 import {
   type Control,
   controlValue,

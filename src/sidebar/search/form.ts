@@ -2,11 +2,10 @@
 // turn it into the server's query, check it with the shared schemas, price it, and load a saved
 // query back into it.
 
-import type { WriteMode } from "../../server/pulls/pullRequest.js";
-import type { Schedule } from "../../server/schedules/due.js";
 import { catalogueOf } from "../../shared/columns/index.js";
 import type { SourceName } from "../../shared/columns/types.js";
 import { type TargetProblem, targetProblem } from "../../shared/pulls/targetFit.js";
+import { SCHEDULES, type Schedule, WRITE_MODES, type WriteMode } from "../../shared/pulls/types.js";
 import {
   DEFAULT_LIMIT,
   estimateCost,
@@ -17,67 +16,25 @@ import {
   validateFilterValue,
   validateQuery,
 } from "../../shared/query/index.js";
+import { isSourceName } from "../../shared/sources.js";
 import { type Locale, tn, type UiMessageId } from "../i18n.js";
+import {
+  emptySourceForm,
+  type HeadersChoice,
+  type SearchForm,
+  type SourceForm,
+} from "../searchForm.js";
 
-export type { Schedule, WriteMode };
-
-export const WRITE_MODES: readonly WriteMode[] = ["replace", "append", "upsert", "history"];
-export const SCHEDULES: readonly Schedule[] = ["off", "hourly", "daily", "weekly"];
-
-export type ColumnsMode = "default" | "all" | "pick";
-export type HeadersChoice = "labels" | "keys";
-
-/** One source's fields, as typed. */
-export interface SourceForm {
-  readonly region: string;
-  readonly limit: string;
-  /** What is typed or chosen in each filter field, by filter name; "" is not set. */
-  readonly filters: Readonly<Record<string, string>>;
-  readonly columnsMode: ColumnsMode;
-  /** The columns picked when columnsMode is "pick". */
-  readonly picked: readonly string[];
-  readonly headers: HeadersChoice;
-  /** Each source writes to its own sheet in its own mode: KeyAPI rows never land in FastMoss's. */
-  readonly sheet: string;
-  readonly mode: WriteMode;
-}
-
-export interface SearchForm {
-  readonly source: SourceName;
-  /** Each source keeps its own fields, so switching back and forth loses nothing. */
-  readonly bySource: Readonly<Record<SourceName, SourceForm>>;
-  readonly name: string;
-  readonly schedule: Schedule;
-  /** The saved query being edited: saving updates it. */
-  readonly editingId?: string;
-  /** Fields whose problems show: typed into, or needed by an action the user tried. */
-  readonly touched: readonly ("sheet" | "name")[];
-}
-
-export const INITIAL_LIMIT = "100";
-
-export function emptySourceForm(source: SourceName): SourceForm {
-  return {
-    region: "US",
-    limit: INITIAL_LIMIT,
-    filters: source === "fastmoss" ? { date_type: "day" } : {},
-    columnsMode: "default",
-    picked: [],
-    headers: "labels",
-    sheet: "",
-    mode: "replace",
-  };
-}
-
-export function emptyForm(): SearchForm {
-  return {
-    source: "keyapi",
-    bySource: { keyapi: emptySourceForm("keyapi"), fastmoss: emptySourceForm("fastmoss") },
-    name: "",
-    schedule: "off",
-    touched: [],
-  };
-}
+export {
+  type ColumnsMode,
+  emptyForm,
+  emptySourceForm,
+  type HeadersChoice,
+  INITIAL_LIMIT,
+  type SearchForm,
+  type SourceForm,
+} from "../searchForm.js";
+export { SCHEDULES, type Schedule, WRITE_MODES, type WriteMode };
 
 export const sourceForm = (form: SearchForm): SourceForm => form.bySource[form.source];
 
@@ -324,9 +281,6 @@ function asText(value: unknown): string {
   return "";
 }
 
-const isSource = (value: unknown): value is SourceName =>
-  value === "keyapi" || value === "fastmoss";
-
 /** Reads a saved query (as listQueries answers it) back into the form, to edit it. */
 export function formFromSaved(
   saved: {
@@ -338,7 +292,7 @@ export function formFromSaved(
   base: SearchForm,
 ): SearchForm {
   const query = saved.query;
-  const source = isSource(query.source) ? query.source : base.source;
+  const source = isSourceName(query.source) ? query.source : base.source;
   const known = new Set(FILTER_SPECS[source].map((spec) => spec.name));
   const filters: Record<string, string> = { ...emptySourceForm(source).filters };
   const savedFilters = query.filters;

@@ -2,6 +2,7 @@
 // engagement, commerce, categories, sorting, period), a range's two bounds on one row.
 
 import type { SourceName } from "../../shared/columns/types.js";
+import { AddonError } from "../../shared/errors.js";
 import { FILTER_SPECS, type FilterSpec } from "../../shared/query/index.js";
 import type { Locale } from "../i18n.js";
 
@@ -87,7 +88,7 @@ export function groupRows(source: SourceName, group: FilterGroup): FilterRow[] {
   const rows: FilterRow[] = [];
   for (const name of group.filters) {
     const spec = specs.get(name);
-    if (!spec) throw new Error(`${source} has no filter ${name}`);
+    if (!spec) throw new AddonError("INTERNAL", `${source} has no filter ${name}`);
     if (spec.range?.bound === "max" || name === "date_value") continue;
     const partner = spec.range ? specs.get(spec.range.partner) : undefined;
     const dateValue = name === "date_type" ? specs.get("date_value") : undefined;

@@ -3,10 +3,10 @@
 
 import { catalogueOf, isSeenKey } from "../../shared/columns/index.js";
 import type { SourceName } from "../../shared/columns/types.js";
+import { inScope, say, type ViewContext } from "../context.js";
 import { h, uid } from "../dom.js";
 import { inLocale } from "../i18n.js";
 import { rebuildOn } from "../store.js";
-import { inScope, say, type ViewContext } from "../views/context.js";
 import { controlValue, field, problemLine, select } from "../views/field.js";
 import { type ColumnsMode, type HeadersChoice, sourceForm, withSourceForm } from "./form.js";
 import { problemText, queryFieldProblem } from "./problems.js";

@@ -3,13 +3,14 @@
 
 import { SOURCE_NAMES } from "../../shared/columns/index.js";
 import type { SourceName } from "../../shared/columns/types.js";
-import { FASTMOSS_REGIONS, SOURCE_MAX_LIMIT } from "../../shared/query/index.js";
+import { SOURCE_MAX_LIMIT } from "../../shared/query/index.js";
+import { sourceLabel, sourceOf } from "../../shared/sources.js";
+import { inScope, say, type ViewContext } from "../context.js";
 import { h, uid } from "../dom.js";
 import { formatCount } from "../i18n.js";
 import { runningPullsPanel } from "../jobs/runningPulls.js";
 import type { SidebarState } from "../state.js";
 import { rebuildOn, watch } from "../store.js";
-import { inScope, say, type ViewContext } from "../views/context.js";
 import { controlValue, field, select } from "../views/field.js";
 import { previewNow, previewSection, saveSection, writeSection } from "./actionSections.js";
 import { filterGroups } from "./filterFields.js";
@@ -18,10 +19,10 @@ import { outputOptions } from "./outputOptions.js";
 import { problemText, queryFieldProblem } from "./problems.js";
 import { KEYAPI_SUGGESTED_REGIONS, regionLabel } from "./regions.js";
 
-const SOURCE_LABEL: Readonly<Record<SourceName, string>> = {
-  keyapi: "KeyAPI",
-  fastmoss: "FastMoss",
-};
+const NO_KEY_MESSAGE = {
+  keyapiKey: "search.noKeyapiKey",
+  fastmossToken: "search.noFastmossToken",
+} as const;
 
 function sourceSwitch(ctx: ViewContext): HTMLElement {
   const buttons = SOURCE_NAMES.map((source) => {
@@ -33,7 +34,7 @@ function sourceSwitch(ctx: ViewContext): HTMLElement {
         "data-testid": `source-${source}`,
         onClick: () => ctx.actions.switchSource(source),
       },
-      SOURCE_LABEL[source],
+      sourceLabel(source),
     );
     watch(
       ctx.scope,
@@ -94,7 +95,7 @@ function editingBanner(ctx: ViewContext): HTMLElement {
 
 function missingKeyHint(ctx: ViewContext, source: SourceName): HTMLElement {
   const hint = h("p", { class: "banner warn", "data-testid": "missing-key" });
-  const setting = source === "keyapi" ? "keyapiKey" : "fastmossToken";
+  const setting = sourceOf(source).keySetting;
   watch(
     ctx.scope,
     ctx.store,
@@ -102,7 +103,7 @@ function missingKeyHint(ctx: ViewContext, source: SourceName): HTMLElement {
     (set) => {
       hint.hidden = set;
       hint.replaceChildren(
-        say(ctx, source === "keyapi" ? "search.noKeyapiKey" : "search.noFastmossToken"),
+        say(ctx, NO_KEY_MESSAGE[setting]),
         " ",
         h(
           "button",
@@ -123,8 +124,9 @@ function regionField(ctx: ViewContext, source: SourceName): HTMLElement {
   };
   const problem = (s: SidebarState) =>
     problemText(queryFieldProblem(s, "region"), ctx.locale, s.search.source);
-  if (source === "fastmoss") {
-    const options = FASTMOSS_REGIONS.map((code) => ({
+  const { regions } = sourceOf(source);
+  if (regions !== "any") {
+    const options = regions.map((code) => ({
       value: code,
       label: regionLabel(code, ctx.locale),
     }));

@@ -3,20 +3,21 @@
 // and a connection test per source that makes at most one request.
 
 import type { SourceName } from "../../shared/columns/types.js";
+import { SOURCE_LIST } from "../../shared/sources.js";
+import { say, type ViewContext } from "../context.js";
 import { h, uid } from "../dom.js";
 import { isBusy, type KeySetting } from "../state.js";
 import { watch } from "../store.js";
-import { say, type ViewContext } from "../views/context.js";
 
 interface KeyField {
   readonly setting: KeySetting;
   readonly source: SourceName;
 }
 
-const KEYS: readonly KeyField[] = [
-  { setting: "keyapiKey", source: "keyapi" },
-  { setting: "fastmossToken", source: "fastmoss" },
-];
+const KEYS: readonly KeyField[] = SOURCE_LIST.map((source) => ({
+  setting: source.keySetting,
+  source: source.name,
+}));
 
 const LABELS = {
   keyapiKey: { label: "keys.keyapiKey", test: "keys.testKeyapi", help: "keys.testKeyapiHelp" },

@@ -1,10 +1,10 @@
 // A form field as screen readers and keyboards expect it: a label tied to its control, a help line
 // and a problem line the control is described by, and aria-invalid kept in step with the problem.
 
+import type { ViewContext } from "../context.js";
 import { type Attributes, type Child, h, uid } from "../dom.js";
 import type { SidebarState } from "../state.js";
 import { watch } from "../store.js";
-import type { ViewContext } from "./context.js";
 
 export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 

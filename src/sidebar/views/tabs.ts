@@ -1,10 +1,10 @@
 // The three views as ARIA tabs: buttons in a tablist, arrow keys and Home/End between them, and
 // one tabpanel shown at a time.
 
+import type { ViewContext } from "../context.js";
 import { h } from "../dom.js";
 import { VIEWS, type ViewName } from "../state.js";
 import { watch } from "../store.js";
-import type { ViewContext } from "./context.js";
 
 export interface Tab {
   readonly view: ViewName;

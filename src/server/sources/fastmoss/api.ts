@@ -4,10 +4,11 @@
 
 import { pageSize as sharedPageSize } from "../../../shared/query/paging.js";
 import type { FastMossQuery } from "../../../shared/query/types.js";
+import { sourceLabel } from "../../../shared/sources.js";
 import type { PagedApi, PageOutcome } from "../../http/fetchPages.js";
 import { isRecord, parseApiJson } from "../../http/json.js";
 import type { HttpResponse } from "../../platform/types.js";
-import { answerDetail, retryAfterMs } from "../answers.js";
+import { answerDetail, rateLimited } from "../answers.js";
 
 export const FASTMOSS_URL = "https://openapi.fastmoss.com/creator/v1/rank/topPotential";
 
@@ -39,15 +40,7 @@ export function readFastMossAnswer(response: HttpResponse): PageOutcome {
   const body = parseApiJson(response.body);
   const detail = answerDetail(response, body);
   if (response.status === 401) return { kind: "fail", code: "BAD_KEY", detail };
-  if (response.status === 429) {
-    const retryAfter = retryAfterMs(response);
-    return {
-      kind: "retry",
-      reason: "rate-limited",
-      detail,
-      ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
-    };
-  }
+  if (response.status === 429) return rateLimited(response, detail);
   if (!isRecord(body)) {
     if (response.status >= 500) return { kind: "retry", reason: "server-error", detail };
     if (response.status !== 200) return { kind: "fail", code: "API_REJECTED", detail };
@@ -93,7 +86,7 @@ export function fastMossPagedApi(
 ): PagedApi {
   const pageSize = sharedPageSize("fastmoss", query.limit);
   return {
-    label: "FastMoss",
+    label: sourceLabel("fastmoss"),
     pageSize,
     firstPage: pages.first,
     lastPage: pages.last,

@@ -3,11 +3,12 @@
 
 import { pageSize as sharedPageSize } from "../../../shared/query/paging.js";
 import type { KeyApiQuery } from "../../../shared/query/types.js";
+import { sourceLabel } from "../../../shared/sources.js";
 import type { PagedApi, PageOutcome } from "../../http/fetchPages.js";
 import { isRecord, parseApiJson } from "../../http/json.js";
 import type { HttpOutcome, HttpResponse } from "../../platform/types.js";
 import { isTransportError } from "../../platform/types.js";
-import { answerDetail, retryAfterMs } from "../answers.js";
+import { answerDetail, rateLimited } from "../answers.js";
 
 export const KEYAPI_URL = "https://api.keyapi.ai/v1/tiktok/influencer/list/analytics";
 /** The SPEC's bound on requests past the last page when the data ends before the limit. */
@@ -48,15 +49,7 @@ export function keyApiUrlTooLong(
 
 /** What a KeyAPI status or body code means. */
 function outcomeOfCode(code: number, response: HttpResponse, detail: string): PageOutcome {
-  if (code === 429) {
-    const retryAfter = retryAfterMs(response);
-    return {
-      kind: "retry",
-      reason: "rate-limited",
-      detail,
-      ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
-    };
-  }
+  if (code === 429) return rateLimited(response, detail);
   if (code >= 500) return { kind: "retry", reason: "server-error", detail };
   if (code === 401) return { kind: "fail", code: "BAD_KEY", detail };
   if (code === 402) return { kind: "fail", code: "NO_CREDITS", detail };
@@ -91,7 +84,7 @@ export function keyApiPagedApi(
 ): PagedApi {
   const pageSize = sharedPageSize("keyapi", query.limit);
   return {
-    label: "KeyAPI",
+    label: sourceLabel("keyapi"),
     pageSize,
     firstPage: pages.first,
     lastPage: pages.last,

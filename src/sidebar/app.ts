@@ -2,15 +2,15 @@
 // views below. Rebuilt whole when the language changes (the state keeps what was typed), keeping
 // keyboard focus where it was.
 
-import { h, replace } from "../dom.js";
-import type { Locale } from "../i18n.js";
-import { savedView } from "../saved/savedView.js";
-import { actionBar } from "../search/actionSections.js";
-import { searchView } from "../search/searchView.js";
-import { settingsView } from "../settings/settingsView.js";
-import { rebuildOn, type Scope, watch } from "../store.js";
 import { say, type ViewContext } from "./context.js";
-import { tabs } from "./tabs.js";
+import { h, replace } from "./dom.js";
+import type { Locale } from "./i18n.js";
+import { savedView } from "./saved/savedView.js";
+import { actionBar } from "./search/actionSections.js";
+import { searchView } from "./search/searchView.js";
+import { settingsView } from "./settings/settingsView.js";
+import { rebuildOn, type Scope, watch } from "./store.js";
+import { tabs } from "./views/tabs.js";
 
 const LANGUAGES: readonly { locale: Locale; label: string; lang: string }[] = [
   { locale: "en", label: "EN", lang: "en" },

@@ -1,10 +1,10 @@
 // What every view is built with: the store, the actions, the language of this build, and the scope
 // its watchers live in.
 
-import type { Actions } from "../actions.js";
-import { type Locale, type Params, t, type UiMessageId } from "../i18n.js";
-import type { SidebarState } from "../state.js";
-import type { Scope, Store } from "../store.js";
+import type { Actions } from "./actions.js";
+import { type Locale, type Params, t, type UiMessageId } from "./i18n.js";
+import type { SidebarState } from "./state.js";
+import type { Scope, Store } from "./store.js";
 
 export interface ViewContext {
   readonly store: Store<SidebarState>;

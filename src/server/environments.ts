@@ -1,0 +1,92 @@
+// The environments the public functions hand to features, built in this one place from the Apps
+// Script services: each starts from the document's own (data services, properties, time zone) and
+// adds what its callers need. Only entrypoints.ts imports this file.
+
+import type { DiagnosticsEnvironment } from "./diagnostics/runDiagnostics.js";
+import type { FunctionEnvironment } from "./functions/creatorsFunction.js";
+import {
+  activeSpreadsheet,
+  appsScriptClock,
+  appsScriptDataServices,
+  appsScriptTriggers,
+  documentLock,
+  documentProperties,
+  newId,
+  spreadsheetTimeZone,
+  userProperties,
+} from "./platform/appsScript.js";
+import {
+  allowedHosts,
+  documentCacheOrNull,
+  documentLockOrNull,
+  documentPropertiesOrNull,
+  formatInZone,
+} from "./platform/probes.js";
+import type { DocumentEnvironment } from "./platform/types.js";
+import type { PullEnvironment } from "./pulls/runPull.js";
+import { sheetHeaders } from "./pulls/targetFit.js";
+import { ensureHourlyTrigger } from "./schedules/hourlyTrigger.js";
+import { recordRun, SavedQueryStore } from "./schedules/savedQueries.js";
+import type { SidebarEnvironment } from "./sidebar/sidebarCalls.js";
+
+/** The data services, the document's properties and the spreadsheet's time zone. */
+export function documentEnvironment(): DocumentEnvironment {
+  return {
+    data: appsScriptDataServices(),
+    properties: documentProperties(),
+    timeZone: spreadsheetTimeZone(),
+  };
+}
+
+export function functionEnvironment(): FunctionEnvironment {
+  return documentEnvironment();
+}
+
+export function sidebarEnvironment(): SidebarEnvironment {
+  return {
+    ...documentEnvironment(),
+    sheetNames: () =>
+      activeSpreadsheet()
+        .getSheets()
+        .map((sheet) => sheet.getName()),
+    sheetHeaders: () => sheetHeaders(activeSpreadsheet()),
+  };
+}
+
+export function pullEnvironment(): PullEnvironment {
+  const base = documentEnvironment();
+  const spreadsheet = activeSpreadsheet();
+  const triggers = appsScriptTriggers(spreadsheet);
+  const ownProperties = userProperties();
+  return {
+    ...base,
+    userProperties: ownProperties,
+    spreadsheet,
+    lock: documentLock(),
+    triggers,
+    ensureTrigger: () => ensureHourlyTrigger(triggers, ownProperties),
+    newId,
+    onJobFinished: (job, summary) => {
+      if (job.savedQueryId) {
+        recordRun(new SavedQueryStore(base.properties), job.savedQueryId, summary);
+      }
+    },
+  };
+}
+
+/** The setup check probes each service itself: it gets them as "or null" readers. */
+export function diagnosticsEnvironment(): DiagnosticsEnvironment {
+  const spreadsheet = activeSpreadsheet();
+  return {
+    spreadsheet,
+    properties: documentPropertiesOrNull,
+    cache: documentCacheOrNull,
+    lock: documentLockOrNull,
+    triggers: appsScriptTriggers(spreadsheet),
+    userProperties: userProperties(),
+    allowedHosts: allowedHosts(),
+    formatInZone,
+    clock: appsScriptClock(),
+    newId,
+  };
+}
