@@ -9,9 +9,8 @@ import { isTransportError } from "../../src/server/platform/types.js";
 import { commitPull } from "../../src/server/pulls/commit.js";
 import type { JobState } from "../../src/server/pulls/jobStore.js";
 import { sheetColumns } from "../../src/server/pulls/sheetFormat.js";
-import { fastMossPagedApi } from "../../src/server/sources/fastmoss/api.js";
+import { adapterFor } from "../../src/server/sources/adapters.js";
 import { fetchRecords, lastPageFor } from "../../src/server/sources/fetchRecords.js";
-import { keyApiPagedApi } from "../../src/server/sources/keyapi/api.js";
 import { columnSpecs, recordRows, recordsTable } from "../../src/server/sources/rows.js";
 import { catalogueOf } from "../../src/shared/columns/index.js";
 import type { SourceQuery } from "../../src/shared/query/types.js";
@@ -89,10 +88,7 @@ export function harnessPull(query: SourceQuery, key: string, budgetMs: number): 
 export function harnessPullNaively(query: SourceQuery, key: string): HarnessResult {
   const services = appsScriptDataServices();
   const pages = { first: 1, last: lastPageFor(query) };
-  const api: PagedApi =
-    query.source === "keyapi"
-      ? keyApiPagedApi(query, key, pages)
-      : fastMossPagedApi(query, key, pages);
+  const api: PagedApi = adapterFor(query).pagedApi(query, key, pages);
   const stats = emptyStats();
   const records: unknown[] = [];
   for (let page = 1; page <= pages.last; page++) {
@@ -128,10 +124,7 @@ export function harnessPullInBatches(
 ): HarnessResult {
   const services = appsScriptDataServices();
   const pages = { first: 1, last: lastPageFor(query) };
-  const api: PagedApi =
-    query.source === "keyapi"
-      ? keyApiPagedApi(query, key, pages)
-      : fastMossPagedApi(query, key, pages);
+  const api: PagedApi = adapterFor(query).pagedApi(query, key, pages);
   const stats = emptyStats();
   const records: unknown[] = [];
   for (let first = 1, ended = false; first <= pages.last && !ended; first += ratePerSecond) {

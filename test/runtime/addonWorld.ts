@@ -3,7 +3,12 @@
 
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type FakeApiHandle, startFakeApiInWorker } from "../../dev/fake-api/worker.js";
-import { AppsScriptRuntime, apiRoutes, type RuntimeOptions } from "../../dev/runtime/runtime.js";
+import {
+  AppsScriptRuntime,
+  apiRoutes,
+  type RuntimeOptions,
+  ScriptError,
+} from "../../dev/runtime/runtime.js";
 
 export const DEMO_KEYS = { keyapiKey: "demo-keyapi-key", fastmossToken: "demo-fastmoss-token" };
 
@@ -47,4 +52,15 @@ export function useAddonWorld(use: (world: AddonWorld) => void, options: WorldOp
     if (options.keys ?? true) rt.serverCall("saveSettings", [DEMO_KEYS]);
     use({ api, rt });
   });
+}
+
+/** A formula's error message, as hovering over #ERROR! shows it; fails the test if it answers. */
+export function cellErrorOf(rt: AppsScriptRuntime, name: string, args: readonly unknown[]): string {
+  try {
+    rt.customFunction(name, args);
+  } catch (error) {
+    if (error instanceof ScriptError) return error.message;
+    throw error;
+  }
+  throw new Error(`${name} did not fail`);
 }

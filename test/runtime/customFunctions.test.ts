@@ -4,9 +4,9 @@
 
 import { describe, expect, it } from "vitest";
 import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
-import { AppsScriptRuntime, apiRoutes, ScriptError } from "../../dev/runtime/runtime.js";
+import { AppsScriptRuntime, apiRoutes } from "../../dev/runtime/runtime.js";
 import { catalogueOf, SEEN_KEYS } from "../../src/shared/columns/index.js";
-import { DEMO_KEYS, useAddonWorld } from "./addonWorld.js";
+import { cellErrorOf, DEMO_KEYS, useAddonWorld } from "./addonWorld.js";
 
 type Table = unknown[][];
 const KEYS = DEMO_KEYS;
@@ -21,15 +21,7 @@ const influencers = (...args: unknown[]) => rt.customFunction("TT_INFLUENCERS", 
 const topPotential = (...args: unknown[]) => rt.customFunction("TT_TOP_POTENTIAL", args) as Table;
 
 /** The cell's error message, as hovering over #ERROR! shows it. */
-function cellError(name: string, ...args: unknown[]): string {
-  try {
-    rt.customFunction(name, args);
-  } catch (error) {
-    if (error instanceof ScriptError) return error.message;
-    throw error;
-  }
-  throw new Error(`${name} did not fail`);
-}
+const cellError = (name: string, ...args: unknown[]) => cellErrorOf(rt, name, args);
 
 const requests = async () => {
   const stats = await api.stats();

@@ -9,7 +9,7 @@ import { benchHistory } from "../../dev/bench/growth.js";
 import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import { type AppsScriptRuntime, ScriptError } from "../../dev/runtime/runtime.js";
 import { catalogueOf } from "../../src/shared/columns/index.js";
-import { useAddonWorld } from "./addonWorld.js";
+import { cellErrorOf, useAddonWorld } from "./addonWorld.js";
 
 const DAY = 86_400_000;
 type Table = unknown[][];
@@ -23,15 +23,7 @@ useAddonWorld((world) => {
 const values = (name: string) => rt.spreadsheet.sheet(name).values() as Table;
 const growth = (...args: unknown[]) => rt.customFunction("TT_GROWTH", args) as Table;
 
-function cellError(name: string, ...args: unknown[]): string {
-  try {
-    rt.customFunction(name, args);
-  } catch (error) {
-    if (error instanceof ScriptError) return error.message;
-    throw error;
-  }
-  throw new Error(`${name} did not fail`);
-}
+const cellError = (name: string, ...args: unknown[]) => cellErrorOf(rt, name, args);
 
 function serverError(name: string, ...args: unknown[]): string {
   try {
