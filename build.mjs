@@ -2,8 +2,9 @@
 // functions are top-level declarations with their JSDoc), Sidebar.html (self-contained) and
 // appsscript.json. Fails loudly when the output would not work in Apps Script.
 // Apps Script parses the whole of Code.js at every custom function call, so the add-on's code is
-// minified (function names kept, for readable stack traces); the top-level wrappers Sheets and
-// google.script.run see stay readable, with their JSDoc.
+// minified, its names and lines kept in a names map (.build/Code.js.map; `npm run stack` reads a
+// stack trace through it); the top-level wrappers Sheets and google.script.run see stay readable,
+// with their JSDoc.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -16,6 +17,8 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, "dist");
 const ENTRYPOINTS = path.join(root, "src/server/entrypoints.ts");
 const GLOBAL_NAME = "TTInfluencers";
+/** The names map of dist/Code.js: minified names and positions back to the TypeScript sources. */
+export const CODE_MAP = path.join(root, ".build/Code.js.map");
 const TARGET = "es2020";
 /** The SPEC's ceiling for dist/Code.js. */
 /** What dist/Code.js should stay within (Apps Script parses all of it at every formula call). */
@@ -161,35 +164,59 @@ function checkClassicScript(code, functions) {
  * function, checked as Apps Script would load it.
  * @param {string} entry
  * @param {string} outFile
- * @param {{ minify?: boolean }} [options] minify the add-on's code (default true)
+ * @param {{ minify?: boolean, mapFile?: string }} [options] minify the add-on's code (default
+ *   true); write its names map to mapFile
  */
 export async function buildScript(entry, outFile, options = {}) {
   const functions = readPublicFunctions(entry);
   const minify = options.minify ?? true;
-  const output = await bundle(entry, {
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    outfile: outFile,
+    target: TARGET,
+    charset: "utf8",
+    legalComments: "none",
+    logLevel: "silent",
     format: "iife",
     globalName: GLOBAL_NAME,
     platform: "neutral",
     mainFields: ["module", "main"],
     conditions: ["import", "default"],
     treeShaking: true,
-    ...(minify ? { minify: true, keepNames: true } : {}),
+    minify,
+    sourcemap: options.mapFile ? "external" : false,
   });
-  const code = [
+  const output = result.outputFiles.find((file) => !file.path.endsWith(".map"));
+  if (!output) throw new BuildError(`esbuild wrote nothing for ${entry}`);
+  const header = [
     `// TikTok Influencers for Google Sheets. Built by build.mjs from ${path.relative(root, entry)}: do not edit.`,
     `// The add-on's code lives in ${GLOBAL_NAME}; its public functions follow it.`,
-    output.text.trimEnd(),
+  ];
+  const code = [
+    ...header,
+    output.text.replace(/\n\/\/# sourceMappingURL=.*\s*$/, "").trimEnd(),
     "",
     ...functions.map(topLevelFunction),
   ].join("\n");
   checkClassicScript(code, functions);
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, code);
+  const map = result.outputFiles.find((file) => file.path.endsWith(".map"));
+  if (options.mapFile && map) {
+    // The header lines come before the bundle: each is one more empty line of mappings.
+    const names = JSON.parse(map.text);
+    names.file = path.basename(outFile);
+    names.mappings = ";".repeat(header.length) + names.mappings;
+    mkdirSync(path.dirname(options.mapFile), { recursive: true });
+    writeFileSync(options.mapFile, JSON.stringify(names));
+  }
   return { bytes: Buffer.byteLength(code), functions: functions.length };
 }
 
 async function buildServer() {
-  const built = await buildScript(ENTRYPOINTS, path.join(dist, "Code.js"));
+  const built = await buildScript(ENTRYPOINTS, path.join(dist, "Code.js"), { mapFile: CODE_MAP });
   if (built.bytes > CODE_BYTES_TARGET) {
     console.warn(
       `dist/Code.js is ${built.bytes} bytes, over the target of ${CODE_BYTES_TARGET} (Apps Script parses it at every formula call)`,
