@@ -10,7 +10,7 @@ export type ViewName = "search" | "saved" | "settings";
 export const VIEWS: readonly ViewName[] = ["search", "saved", "settings"];
 
 export type SettingsView = Answer<"getSettings">;
-export type KeySetting = keyof SettingsView;
+export type KeySetting = Exclude<keyof SettingsView, "dailyCreditCap">;
 export type SavedQuery = Answer<"listQueries">[number];
 export type PullSummary = Answer<"runQuery">;
 export type Preview = Answer<"previewQuery">;
