@@ -241,6 +241,13 @@ describe("the daily credit cap", { timeout: 120_000 }, () => {
     expect(rt.customFunction("TT_INFLUENCERS", ["US", 50])).toHaveLength(51);
     expect(rt.customFunction("TT_TOP_POTENTIAL", ["US", 10])).toHaveLength(11);
     expect(usage().today).toEqual({ keyapi: 25, fastmoss: 1 });
+    // A connection test is refused too, and says it sent nothing.
+    expect(rt.serverCall("testConnection", ["keyapi"])).toMatchObject({
+      ok: false,
+      requests: 0,
+      message: expect.stringMatching(/credit cap of 25/),
+    });
+    expect((await api.stats()).keyapi.requests).toBe(25);
   });
 
   it("skips a schedule the cap can't cover, with lastError saying why, and runs it once the cap allows", async () => {
