@@ -171,6 +171,10 @@ export function createActions({
     }
   }
 
+  /** Whether anything shown depends on the ledger: the cap in the cost line, or the Usage tab. */
+  const usageShown = () =>
+    state().settings.dailyCreditCap !== undefined || state().usage !== undefined;
+
   /** The credit ledger afresh without bothering anyone when it can't be had. */
   async function refreshUsageQuietly() {
     try {
@@ -213,7 +217,7 @@ export function createActions({
     await follow(origin, first, limit);
     noteSheet(first.sheet);
     if (state().job.phase !== "stopped") void refreshSheets();
-    void refreshUsageQuietly();
+    if (usageShown()) void refreshUsageQuietly();
     if (origin === "saved" || state().search.editingId) void actions.refreshSaved();
   }
 
@@ -241,7 +245,7 @@ export function createActions({
         queries: context.queries,
       });
       // What today's cap leaves, for the cost line; the Usage tab asks again when opened.
-      void refreshUsageQuietly();
+      if (usageShown()) void refreshUsageQuietly();
     },
 
     setLocale(locale) {
@@ -283,7 +287,7 @@ export function createActions({
         return "failed";
       }
       store.patch({ preview: { phase: "shown", preview, source: payload.source } });
-      if (preview.requests > 0) void refreshUsageQuietly();
+      if (preview.requests > 0 && usageShown()) void refreshUsageQuietly();
       return "done";
     },
 

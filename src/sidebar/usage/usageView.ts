@@ -2,6 +2,7 @@
 // daily cap and how much of it today has used, a bar chart of the last 30 days by source (plain
 // divs, one column per day), and each saved query's last run with its schedule's 30-day estimate.
 
+import { sourceLabel } from "../../shared/sources.js";
 import { say, type ViewContext } from "../context.js";
 import { h, replace } from "../dom.js";
 import { formatCount, tn } from "../i18n.js";
@@ -68,7 +69,7 @@ function totals(ctx: ViewContext, usage: Usage): HTMLElement {
       h(
         "dd",
         {},
-        `${say(ctx, "usage.keyapi")} ${tn(ctx.locale, "usage.credits", counts.keyapi)} · ${say(ctx, "usage.fastmoss")} ${tn(ctx.locale, "usage.requests", counts.fastmoss)}`,
+        `${sourceLabel("keyapi")} ${tn(ctx.locale, "usage.credits", counts.keyapi)} · ${sourceLabel("fastmoss")} ${tn(ctx.locale, "usage.requests", counts.fastmoss)}`,
       ),
     );
   return h(
@@ -186,9 +187,9 @@ function chart(ctx: ViewContext, days: readonly Day[]): HTMLElement {
       "div",
       { class: "chart-legend" },
       h("span", { class: "swatch swatch-keyapi" }),
-      say(ctx, "usage.keyapi"),
+      sourceLabel("keyapi"),
       h("span", { class: "swatch swatch-fastmoss" }),
-      say(ctx, "usage.fastmoss"),
+      sourceLabel("fastmoss"),
     ),
   );
 }
