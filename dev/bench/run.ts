@@ -174,8 +174,10 @@ async function storm(
   name: string,
   recalculations: readonly (readonly { name: string; args: unknown[] }[])[],
   floorRequests: number,
+  dailyCreditCap?: number,
 ): Promise<StormBench> {
   return withAddon(async (rt, api) => {
+    if (dailyCreditCap !== undefined) rt.serverCall("saveSettings", [{ dailyCreditCap }]);
     const failed: number[] = [];
     let slowest = 0;
     let locks = 0;
@@ -214,6 +216,8 @@ export async function benchStorms(): Promise<StormBench[]> {
     await storm("20 different cells", [differentCells(20)], 200),
     await storm("2 identical cells", [identical], 10),
     await storm("40 cells, 2 recalculations", [differentCells(40), differentCells(40)], 400),
+    // Under a daily cap of 50 credits: 5 whole answers, the other cells refused before spending.
+    await storm("20 cells, cap of 50 credits", [differentCells(20)], 50, 50),
   ];
 }
 

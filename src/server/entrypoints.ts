@@ -70,6 +70,7 @@ import {
   testConnection as testKey,
 } from "./sidebar/sidebarCalls.js";
 import type { CellValue } from "./sources/values.js";
+import { type UsageReport, usageReport } from "./usage/usageReport.js";
 
 const PRODUCT_NAME = "TikTok Influencers";
 
@@ -159,12 +160,13 @@ export function TT_GROWTH(history: unknown, metric: unknown, days: unknown): Cel
 }
 
 /**
- * Stores the API keys in the document's properties, so formulas and schedules work for every
- * editor. An empty string removes a key; a key left out stays as it is.
+ * Stores the API keys and the daily credit cap in the document's properties, so formulas and
+ * schedules work for every editor. An empty string removes a key (an empty string or 0 the cap);
+ * a setting left out stays as it is.
  *
- * @param settings {keyapiKey?: string, fastmossToken?: string}
+ * @param settings {keyapiKey?: string, fastmossToken?: string, dailyCreditCap?: number | string}
  * @param locale The sidebar's language ("en" or "zh"); the account's when absent.
- * @return Which keys are set, with the last characters of each as a hint.
+ * @return Which keys are set, with the last characters of each as a hint, and the cap.
  */
 export function saveSettings(settings: unknown, locale?: unknown): SettingsView {
   speak(locale);
@@ -172,12 +174,24 @@ export function saveSettings(settings: unknown, locale?: unknown): SettingsView 
 }
 
 /**
- * Which keys are set, each with a hint of its last characters — never the whole key.
+ * Which keys are set, each with a hint of its last characters — never the whole key — and the
+ * daily KeyAPI credit cap (absent when there is none).
  *
- * @return {keyapiKey: {set, hint}, fastmossToken: {set, hint}}
+ * @return {keyapiKey: {set, hint}, fastmossToken: {set, hint}, dailyCreditCap?: number}
  */
 export function getSettings(): SettingsView {
   return readSettings(documentProperties());
+}
+
+/**
+ * The document's API usage from its credit ledger: requests per source today, in the last 30
+ * days and on each of those days (spreadsheet time zone, oldest first), and each saved query's
+ * last-run credits with its schedule's estimate for 30 days.
+ *
+ * @return {today: {keyapi, fastmoss}, last30Days: {keyapi, fastmoss}, byDay: [{day, keyapi, fastmoss}], queries: [{id, name, lastRunCredits, monthlyEstimate}]}
+ */
+export function getUsage(): UsageReport {
+  return usageReport(documentEnvironment());
 }
 
 /**

@@ -27,15 +27,25 @@ import type { PullEnvironment } from "./pulls/runPull.js";
 import { sheetHeaders } from "./pulls/targetFit.js";
 import { ensureHourlyTrigger } from "./schedules/hourlyTrigger.js";
 import { recordRun, SavedQueryStore } from "./schedules/savedQueries.js";
+import { readCreditCap } from "./settings/settings.js";
 import type { SidebarEnvironment } from "./sidebar/sidebarCalls.js";
+import { CreditMeter } from "./usage/creditMeter.js";
 
-/** The data services, the document's properties and the spreadsheet's time zone. */
+/**
+ * The data services, the document's properties and the spreadsheet's time zone. Every request is
+ * counted in the document's credit ledger, which also keeps the daily cap.
+ */
 export function documentEnvironment(): DocumentEnvironment {
-  return {
-    data: appsScriptDataServices(),
-    properties: documentProperties(),
-    timeZone: spreadsheetTimeZone(),
-  };
+  const data = appsScriptDataServices();
+  const properties = documentProperties();
+  const timeZone = spreadsheetTimeZone();
+  const meter = new CreditMeter({
+    properties,
+    clock: data.clock,
+    timeZone,
+    dailyCap: () => readCreditCap(properties),
+  });
+  return { data: { ...data, meter }, properties, timeZone };
 }
 
 export function functionEnvironment(): FunctionEnvironment {
@@ -69,6 +79,7 @@ export function pullEnvironment(): PullEnvironment {
     onJobFinished: (job, summary) => {
       if (job.savedQueryId) {
         recordRun(new SavedQueryStore(base.properties), job.savedQueryId, summary);
+        base.data.meter?.noteQueryRun(job.savedQueryId, job.requests);
       }
     },
   };

@@ -30,6 +30,8 @@ export type ErrorCode =
   | "TIMEOUT"
   /** The user has as many triggers as Apps Script allows (20, over all their spreadsheets). */
   | "TRIGGER_LIMIT"
+  /** The document's daily credit cap (Settings) leaves too little for the request. */
+  | "CREDIT_CAP"
   /** A daily quota of Google's (UrlFetch calls, property reads) is used up for the account. */
   | "QUOTA"
   /** The document's property store (500 KB) has no room for the add-on's records. */

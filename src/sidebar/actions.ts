@@ -4,6 +4,7 @@
 
 import type { SourceName } from "../shared/columns/types.js";
 import { AddonError } from "../shared/errors.js";
+import { grouped } from "../shared/query/issues.js";
 import { type Locale, rememberLocale, type StorageLike, t } from "./i18n.js";
 import { driveJob } from "./jobs/driver.js";
 import type { Rpc } from "./rpc.js";
@@ -57,6 +58,10 @@ export interface Actions {
   deleteSaved(id: string): Promise<void>;
   saveKeys(keys: Partial<Record<KeySetting, string>>): Promise<Outcome>;
   testConnection(source: SourceName): Promise<void>;
+  /** The credit ledger afresh, for the Usage tab and the cap in the cost line. */
+  refreshUsage(): Promise<void>;
+  /** Saves the daily credit cap as typed ("" or 0 removes it). */
+  saveCap(cap: string): Promise<Outcome>;
 }
 
 export interface ActionDeps {
@@ -166,6 +171,19 @@ export function createActions({
     }
   }
 
+  /** Whether anything shown depends on the ledger: the cap in the cost line, or the Usage tab. */
+  const usageShown = () =>
+    state().settings.dailyCreditCap !== undefined || state().usage !== undefined;
+
+  /** The credit ledger afresh without bothering anyone when it can't be had. */
+  async function refreshUsageQuietly() {
+    try {
+      store.patch({ usage: await rpc.call("getUsage") });
+    } catch {
+      // The Usage tab asks again when it is opened.
+    }
+  }
+
   /** The pulls still running that this sidebar isn't following, for the Running pulls panel. */
   async function refreshJobs() {
     try {
@@ -199,6 +217,7 @@ export function createActions({
     await follow(origin, first, limit);
     noteSheet(first.sheet);
     if (state().job.phase !== "stopped") void refreshSheets();
+    if (usageShown()) void refreshUsageQuietly();
     if (origin === "saved" || state().search.editingId) void actions.refreshSaved();
   }
 
@@ -225,6 +244,8 @@ export function createActions({
         settings: context.settings,
         queries: context.queries,
       });
+      // What today's cap leaves, for the cost line; the Usage tab asks again when opened.
+      if (usageShown()) void refreshUsageQuietly();
     },
 
     setLocale(locale) {
@@ -235,6 +256,7 @@ export function createActions({
     showView(view) {
       store.patch({ view });
       if (view === "saved" && state().boot === "ready") void actions.refreshSaved();
+      if (view === "usage" && state().boot === "ready") void actions.refreshUsage();
     },
 
     dismissError() {
@@ -265,6 +287,7 @@ export function createActions({
         return "failed";
       }
       store.patch({ preview: { phase: "shown", preview, source: payload.source } });
+      if (preview.requests > 0 && usageShown()) void refreshUsageQuietly();
       return "done";
     },
 
@@ -376,6 +399,31 @@ export function createActions({
       store.patch({
         settings,
         keysNote: { ok: true, text: say(removed ? "keys.removed" : "keys.saved") },
+      });
+      return "done";
+    },
+
+    async refreshUsage() {
+      const usage = await busyWith("usage", () => rpc.call("getUsage"));
+      if (!(usage instanceof Error)) store.patch({ usage });
+    },
+
+    async saveCap(cap) {
+      store.patch({ capNote: undefined });
+      const settings = await busyWith("cap", () =>
+        rpc.call("saveSettings", { dailyCreditCap: cap.trim() }),
+      );
+      if (settings instanceof Error) return "failed";
+      const { dailyCreditCap } = settings;
+      store.patch({
+        settings,
+        capNote: {
+          ok: true,
+          text:
+            dailyCreditCap === undefined
+              ? say("cap.removed")
+              : say("cap.saved", { cap: grouped(dailyCreditCap) }),
+        },
       });
       return "done";
     },

@@ -1,4 +1,4 @@
-// The sidebar's frame: title, language toggle, tabs and the global error area, with the three
+// The sidebar's frame: title, language toggle, tabs and the global error area, with the four
 // views below. Rebuilt whole when the language changes (the state keeps what was typed), keeping
 // keyboard focus where it was.
 
@@ -10,6 +10,7 @@ import { actionBar } from "./search/actionSections.js";
 import { searchView } from "./search/searchView.js";
 import { settingsView } from "./settings/settingsView.js";
 import { rebuildOn, type Scope, watch } from "./store.js";
+import { usageView } from "./usage/usageView.js";
 import { tabs } from "./views/tabs.js";
 
 const LANGUAGES: readonly { locale: Locale; label: string; lang: string }[] = [
@@ -102,6 +103,7 @@ function body(ctx: ViewContext, boot: "loading" | "ready" | "failed"): HTMLEleme
     [
       { view: "search", label: say(ctx, "tab.search"), panel: searchView(ctx) },
       { view: "saved", label: say(ctx, "tab.saved"), panel: savedView(ctx) },
+      { view: "usage", label: say(ctx, "tab.usage"), panel: usageView(ctx) },
       { view: "settings", label: say(ctx, "tab.settings"), panel: settingsView(ctx) },
     ],
     say(ctx, "app.views"),

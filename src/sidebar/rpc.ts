@@ -74,6 +74,7 @@ const SPEAKS_LOCALE = {
   runDiagnostics: true,
   chartGrowth: true,
   getGrowthTarget: false,
+  getUsage: false,
 } as const satisfies { readonly [N in keyof ServerModule]?: TakesLocale<ServerModule[N]> };
 
 export type SidebarCall = keyof typeof SPEAKS_LOCALE;

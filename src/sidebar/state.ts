@@ -6,15 +6,16 @@ import type { Locale } from "../shared/messages/index.js";
 import type { Answer } from "./rpc.js";
 import { emptyForm, type SearchForm } from "./searchForm.js";
 
-export type ViewName = "search" | "saved" | "settings";
-export const VIEWS: readonly ViewName[] = ["search", "saved", "settings"];
+export type ViewName = "search" | "saved" | "usage" | "settings";
+export const VIEWS: readonly ViewName[] = ["search", "saved", "usage", "settings"];
 
 export type SettingsView = Answer<"getSettings">;
-export type KeySetting = keyof SettingsView;
+export type KeySetting = Exclude<keyof SettingsView, "dailyCreditCap">;
 export type SavedQuery = Answer<"listQueries">[number];
 export type PullSummary = Answer<"runQuery">;
 export type Preview = Answer<"previewQuery">;
 export type ConnectionTest = Answer<"testConnection">;
+export type Usage = Answer<"getUsage">;
 /** A pull not finished yet, as listJobs answers it. */
 export type RunningPull = Answer<"listJobs">[number];
 export type SheetHeader = Answer<"getSidebarContext">["sheetHeaders"][number];
@@ -56,6 +57,8 @@ export type Busy =
   | "save"
   | "keys"
   | "saved"
+  | "usage"
+  | "cap"
   | `test-${SourceName}`
   | `delete-${string}`;
 
@@ -84,6 +87,9 @@ export interface SidebarState {
   readonly error: string;
   readonly saveNote?: Note;
   readonly keysNote?: Note;
+  readonly capNote?: Note;
+  /** The document's credit ledger (getUsage), once asked for. */
+  readonly usage?: Usage;
   /** Each source's connection test, on its own line. */
   readonly connection: Partial<Record<SourceName, ConnectionTest>>;
 }
@@ -127,3 +133,13 @@ export const isBusy = (state: SidebarState, what: Busy) => state.busy.includes(w
 /** Whether a pull is being driven now (one at a time). */
 export const jobActive = (state: SidebarState) =>
   state.job.phase === "starting" || state.job.phase === "running";
+
+/**
+ * KeyAPI credits today's cap still leaves, as far as this sidebar knows; undefined without a cap
+ * or before the usage is known.
+ */
+export function capLeft(state: SidebarState): { cap: number; left: number } | undefined {
+  const cap = state.settings.dailyCreditCap;
+  if (cap === undefined || !state.usage) return undefined;
+  return { cap, left: Math.max(0, cap - state.usage.today.keyapi) };
+}

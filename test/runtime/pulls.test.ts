@@ -430,7 +430,16 @@ describe("the run log", () => {
       runs++;
     }
     const log = values("TT Run Log");
-    expect(log[0]).toEqual(["Time", "Query", "Source", "Rows", "Requests", "Status", "Message"]);
+    expect(log[0]).toEqual([
+      "Time",
+      "Query",
+      "Source",
+      "Rows",
+      "Requests",
+      "Status",
+      "Message",
+      "Credits",
+    ]);
     expect(log).toHaveLength(runs + 1);
     expect(log[1]).toEqual([
       expect.any(Date),
@@ -440,7 +449,10 @@ describe("the run log", () => {
       1,
       "done",
       "Wrote 10 rows to “Creators” (replace): 1 request, 1 credit.",
+      1,
     ]);
+    // FastMoss charges no credits.
+    expect(log[2]?.[7]).toBe(0);
     expect(log.slice(3, -1).every((row) => row[5] === "running")).toBe(true);
     expect(log.at(-1)?.[5]).toBe("done");
     // Every request the fake server saw is accounted for — refused ones (429) included: the
@@ -501,5 +513,23 @@ describe("the menu", () => {
   it("keeps the catalogue's id columns in the default sets, for upserts", () => {
     expect(catalogueOf("keyapi").defaultKeys).toContain("user_id");
     expect(catalogueOf("fastmoss").defaultKeys).toContain("uid");
+  });
+});
+
+describe("a run log written before the credits column", () => {
+  it("gains the column's header cell, its old lines kept as they were", () => {
+    rt.spreadsheet.insertSheet("TT Run Log");
+    const old = [
+      ["Time", "Query", "Source", "Rows", "Requests", "Status", "Message"],
+      [new Date(rt.clock.now()), "an older run", "keyapi", 10, 1, "done", "Wrote 10 rows."],
+    ];
+    sheet("TT Run Log").setValuesDirect(1, 1, old);
+    runQuery(keyapi({ limit: 20 }));
+    const log = values("TT Run Log");
+    expect(log[0]).toEqual([...old[0]!, "Credits"]);
+    expect(log[1]?.slice(0, 7)).toEqual(old[1]);
+    expect(log[1]?.[7]).toBe("");
+    expect(log[2]?.slice(3, 6)).toEqual([20, 2, "done"]);
+    expect(log[2]?.[7]).toBe(2);
   });
 });

@@ -5,7 +5,12 @@ import { describe, expect, it } from "vitest";
 import { createActions } from "../../src/sidebar/actions.js";
 import { createRpc, type SidebarCall } from "../../src/sidebar/rpc.js";
 import { emptyForm, withFilter, withSourceForm } from "../../src/sidebar/search/form.js";
-import { initialState, type SavedQuery, type SidebarState } from "../../src/sidebar/state.js";
+import {
+  capLeft,
+  initialState,
+  type SavedQuery,
+  type SidebarState,
+} from "../../src/sidebar/state.js";
 import { Store } from "../../src/sidebar/store.js";
 
 type Handler = (...args: unknown[]) => unknown;
@@ -321,5 +326,56 @@ describe("preview and settings", () => {
       fastmoss: { ok: false, message: "FastMoss refused the token.", requests: 1 },
     });
     expect(store.get().busy).toEqual([]);
+  });
+});
+
+describe("usage and the daily cap", () => {
+  const usage = {
+    today: { keyapi: 42, fastmoss: 3 },
+    last30Days: { keyapi: 420, fastmoss: 30 },
+    byDay: [],
+    queries: [],
+  };
+
+  it("asks for the ledger when the Usage tab opens, and not at boot without a cap", async () => {
+    const { actions, store, names } = setup({ getUsage: () => usage });
+    await actions.boot();
+    expect(names()).toEqual(["getSidebarContext"]);
+    actions.showView("usage");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(names()).toEqual(["getSidebarContext", "getUsage"]);
+    expect(store.get().usage).toEqual(usage);
+  });
+
+  it("with a cap, knows at boot what today's cap leaves", async () => {
+    const capped = { ...context, settings: { ...context.settings, dailyCreditCap: 50 } };
+    const { actions, store } = setup({ getSidebarContext: () => capped, getUsage: () => usage });
+    await actions.boot();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(capLeft(store.get())).toEqual({ cap: 50, left: 8 });
+  });
+
+  it("saves the cap as typed and says what it is now", async () => {
+    const { actions, store, calls } = setup({
+      saveSettings: (settings) => ({
+        ...context.settings,
+        ...((settings as { dailyCreditCap: string }).dailyCreditCap === ""
+          ? {}
+          : { dailyCreditCap: 500 }),
+      }),
+    });
+    await actions.boot();
+    expect(await actions.saveCap(" 500 ")).toBe("done");
+    expect(calls.find(([name]) => name === "saveSettings")?.[1][0]).toEqual({
+      dailyCreditCap: "500",
+    });
+    expect(store.get().settings.dailyCreditCap).toBe(500);
+    expect(store.get().capNote).toEqual({
+      ok: true,
+      text: "已保存：每天最多 500 个 KeyAPI 额度。",
+    });
+    await actions.saveCap("");
+    expect(store.get().settings.dailyCreditCap).toBeUndefined();
+    expect(store.get().capNote?.text).toBe("已取消每日上限。");
   });
 });

@@ -90,6 +90,11 @@ export interface FetchPagesOptions {
   readonly redact: (text: string) => string;
   /** On a failure, answer the pages fetched so far with the error instead of throwing it. */
   readonly keepPartial?: boolean;
+  /**
+   * The answer is worth only whole (a formula): under a credit cap, every page it needs is set
+   * aside before the first is sent, or nothing is sent.
+   */
+  readonly whole?: boolean;
 }
 
 const MAX_WAVE = 50;
@@ -131,7 +136,11 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
   // a run cut short throws the probe away with the gap before it.
   const pagesWanted = api.lastPage - api.firstPage + 1;
   const secondsNeeded = pagesWanted / pacer.limit + 2;
-  const probeLastPage = api.probeLastPage && secondsNeeded * 2000 < options.deadline - clock.now();
+  // Nor when the credit cap stops the run before it: the gap would be paid for again later.
+  const probeLastPage =
+    api.probeLastPage &&
+    secondsNeeded * 2000 < options.deadline - clock.now() &&
+    pagesWanted <= (pacer.creditsLeft() ?? Number.POSITIVE_INFINITY);
   const planner = new PagePlanner({ ...api, probeLastPage });
   const pages = new Map<number, CachedPage>();
   const attempts = new Map<string, number>();
@@ -201,7 +210,13 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
       latest: options.deadline - waveEstimate,
       expectedMs: waveEstimate,
       ...(cache ? { flightKey: (page: number) => cache.flightKey(page) } : {}),
+      ...(options.whole ? { whole: pagesWanted - stats.cachedPages } : {}),
     });
+    if (claim.refusal) {
+      for (const page of wanted) planner.retry(page);
+      if (options.keepPartial) return finish(undefined, claim.refusal);
+      throw claim.refusal;
+    }
     for (const page of wanted) {
       if (claim.elsewhere.has(page)) awaited.set(page, claim.elsewhere.get(page)!);
       else if (!claim.send.includes(page)) planner.retry(page);
@@ -224,6 +239,7 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
       // Google sent none of them: nothing was paid, and nothing will be until the quota renews.
       stats.requests -= wave.length;
       stats.waves--;
+      pacer.refund(wave.length);
       const renews = new Date(clock.now() + QUOTA_WINDOW_MS).toISOString();
       const failure = apiError("QUOTA", api.label, "", {
         time: `${renews.slice(0, 10)} ${renews.slice(11, 16)} UTC`,

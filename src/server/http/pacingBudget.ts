@@ -4,7 +4,10 @@
 // and marks the pages it is about to fetch, so an identical query running at the same moment waits
 // for them instead of paying again. A 429 lowers the shared rate and pauses every execution.
 
+import type { SourceName } from "../../shared/query/types.js";
+import type { AddonError } from "../errors.js";
 import type { Clock, DocumentLock, KeyValueCache } from "../platform/types.js";
+import type { CreditMeter } from "../usage/creditMeter.js";
 
 const WINDOW_MS = 1000;
 const MIN_RATE = 1;
@@ -20,6 +23,8 @@ const FIRST_CLAIM_MS = 25;
 const POLL_MS = 500;
 /** A mark outlives its wave by this much; after it, the page is fetched by whoever needs it. */
 const FLIGHT_GRACE_MS = 5_000;
+/** Credits a run set aside lapse this long after its last wave could start. */
+const HOLD_GRACE_MS = 60_000;
 
 interface BudgetState {
   /** Requests per second everyone keeps to. */
@@ -41,6 +46,8 @@ export interface PacingServices {
   readonly lock?: DocumentLock;
   /** 0 ≤ x < 1; Math.random by default. */
   readonly random?: () => number;
+  /** Counts every request sent into the document's ledger and keeps the daily credit cap. */
+  readonly meter?: CreditMeter;
 }
 
 export interface ClaimRequest {
@@ -54,6 +61,11 @@ export interface ClaimRequest {
   readonly expectedMs: number;
   /** Cache key of a page's in-flight mark; absent when pages are not shared. */
   readonly flightKey?: (page: number) => string;
+  /**
+   * The answer must come whole: the requests it may need in all. Under a credit cap they are set
+   * aside at the first wave — or, when the cap can't cover them, nothing is sent.
+   */
+  readonly whole?: number;
 }
 
 export interface WaveClaim {
@@ -65,20 +77,26 @@ export interface WaveClaim {
   readonly elsewhere: ReadonlyMap<number, number>;
   /** No slot before `latest`: the run cannot send again before its deadline. */
   readonly noSlot: boolean;
+  /** The daily credit cap lets none of the pages go. */
+  readonly refusal?: AddonError;
 }
 
 export class PacingBudget {
   readonly #key: string;
+  readonly #source: SourceName;
   readonly #defaultRate: number;
   readonly #services: PacingServices;
   readonly #token: string;
   #rate: number;
   #claimMs = FIRST_CLAIM_MS;
   #lockWait = LOCK_WAIT_MS;
+  /** Credits of this run are set aside in the ledger (released when the run ends). */
+  #holding = false;
   /** Lock acquisitions so far (LockService has its own rate limit). */
   locks = 0;
 
-  constructor(api: string, defaultRate: number, services: PacingServices) {
+  constructor(source: SourceName, api: string, defaultRate: number, services: PacingServices) {
+    this.#source = source;
     this.#key = `tt1|pace|${api}`;
     this.#defaultRate = Math.max(MIN_RATE, Math.floor(defaultRate));
     this.#rate = this.#defaultRate;
@@ -119,7 +137,23 @@ export class PacingBudget {
       const slot = earliestSlot(state.slots, state.rate, Math.min(mine.length, state.rate), from);
       const { at } = slot;
       if (at > request.latest) return { send: [], elsewhere, noSlot: true };
-      const send = mine.slice(0, slot.count);
+      let send = mine.slice(0, slot.count);
+      const meter = this.#services.meter;
+      if (meter) {
+        // Counted as sent now, under the lock that every execution of the document takes.
+        const admission = meter.admit({
+          source: this.#source,
+          token: this.#token,
+          count: send.length,
+          ...(request.whole === undefined ? {} : { whole: request.whole }),
+          until: request.latest + HOLD_GRACE_MS,
+        });
+        if (admission.refusal) {
+          return { send: [], elsewhere, noSlot: false, refusal: admission.refusal };
+        }
+        if (request.whole !== undefined) this.#holding = true;
+        send = send.slice(0, admission.allowed);
+      }
       for (let index = 0; index < send.length; index++) state.slots.push(at);
       state.slots.sort((a, b) => a - b);
       const writes: Record<string, string> = { [this.#key]: JSON.stringify(state) };
@@ -157,6 +191,28 @@ export class PacingBudget {
       this.#services.cache.putAll({ [this.#key]: JSON.stringify(state) }, ttlSeconds(state, now));
     });
     return this.jittered(pauseMs);
+  }
+
+  /** KeyAPI credits today's cap leaves (undefined: no cap, or a source without credits). */
+  creditsLeft(): number | undefined {
+    const meter = this.#services.meter;
+    return meter && this.#source === "keyapi" ? meter.leftToday() : undefined;
+  }
+
+  /** Requests counted by `claim` that were never sent (Google refused the whole wave). */
+  refund(count: number): void {
+    const meter = this.#services.meter;
+    if (!meter || count === 0) return;
+    this.#underLock(() => meter.refund(this.#source, count, this.#token));
+    this.#holding = false;
+  }
+
+  /** The run is over: credits it set aside and did not spend are free for others. */
+  release(): void {
+    const meter = this.#services.meter;
+    if (!meter || !this.#holding) return;
+    this.#holding = false;
+    this.#underLock(() => meter.release(this.#token));
   }
 
   /** A wait spread over half again as long, so executions refused together come back apart. */

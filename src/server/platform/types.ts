@@ -2,6 +2,8 @@
 // parameters; only platform/appsScript.ts binds them to Apps Script's services, so tests hand in
 // in-memory fakes with counters instead of patching globals.
 
+import type { CreditMeter } from "../usage/creditMeter.js";
+
 export interface HttpRequest {
   readonly url: string;
   readonly method: "get" | "post";
@@ -82,6 +84,11 @@ export interface DataServices {
   readonly hash: Hasher;
   /** The document lock, under which the executions of a document share their pacing budget. */
   readonly lock?: DocumentLock;
+  /**
+   * The document's credit ledger and daily cap: every request sent is counted in it. Absent only
+   * where nothing is counted (unit tests of the engine).
+   */
+  readonly meter?: CreditMeter;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The "TT Run Log" sheet: one line per run — from the sidebar, a schedule or a continuation — with
-// its time, query, source, rows, requests, status and message; the last 1,000 lines are kept. A
-// run that could not take the document lock queues its line for the next run that holds it.
+// its time, query, source, rows, requests, status, message and KeyAPI credits; the last 1,000 lines
+// are kept. A run that could not take the document lock queues its line for the next run that
+// holds it. A log written before the credits column gets its header cell at the next line.
 
 import { message } from "../../shared/messages/index.js";
 import type { SourceName } from "../../shared/query/types.js";
@@ -21,6 +22,8 @@ export interface RunLogLine {
   readonly requests: number;
   readonly status: string;
   readonly message: string;
+  /** KeyAPI credits the run spent (0 when none). */
+  readonly credits?: number;
 }
 
 const LOG_COLUMNS: readonly SheetColumn[] = [
@@ -31,6 +34,8 @@ const LOG_COLUMNS: readonly SheetColumn[] = [
   { key: "requests", header: message("log.requests"), format: "count" },
   { key: "status", header: message("log.status"), format: "text" },
   { key: "message", header: message("log.message"), format: "text" },
+  // Last, so that a log written before it keeps every column where it was.
+  { key: "credits", header: message("log.credits"), format: "count" },
 ];
 
 export function appendRunLog(
@@ -43,12 +48,28 @@ export function appendRunLog(
     sheet = spreadsheet.insertSheet(RUN_LOG_SHEET, spreadsheet.getNumSheets());
     writeFreshHeader(sheet, LOG_COLUMNS);
     spreadsheet.setActiveSheet(active);
+  } else if (sheet.getLastColumn() < LOG_COLUMNS.length) {
+    // A log from before the credits column: its header gains the cell, its old lines stay blank.
+    const cell = sheet.getRange(1, LOG_COLUMNS.length);
+    cell.setValue(LOG_COLUMNS[LOG_COLUMNS.length - 1]!.header);
+    cell.setFontWeight("bold");
   }
   const row = Math.max(sheet.getLastRow(), 1) + 1;
   writeRows(
     sheet,
     row,
-    [[line.time, line.query, line.source, line.rows, line.requests, line.status, line.message]],
+    [
+      [
+        line.time,
+        line.query,
+        line.source,
+        line.rows,
+        line.requests,
+        line.status,
+        line.message,
+        line.credits ?? 0,
+      ],
+    ],
     LOG_COLUMNS,
     identityLayout(LOG_COLUMNS.length),
   );

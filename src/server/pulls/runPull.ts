@@ -215,6 +215,7 @@ function runExecution(
       // The pull's totals so far: the last line of a pull tells the whole pull.
       rows: job.rowsStaged,
       requests: job.requests,
+      credits: job.credits,
       status: job.status,
       message: summary.message ?? "",
     });
@@ -241,6 +242,7 @@ function runExecution(
           source: job!.request.query.source,
           rows: job!.rowsStaged,
           requests: job!.requests,
+          credits: job!.credits,
           status: "failed",
           message: text,
         }),
@@ -285,8 +287,9 @@ function runJob(
   } catch (error) {
     job.status = "failed";
     job.message = failureText(error, env.properties);
-    if (isAddonError(error) && error.code === "QUOTA") {
-      // Nothing can be sent until the quota renews; the hourly trigger tries each hour after.
+    if (isAddonError(error) && (error.code === "QUOTA" || error.code === "CREDIT_CAP")) {
+      // Nothing can be sent until the quota renews, or the credit cap is raised or the day turns:
+      // the hourly trigger tries each hour after.
       job.retryAt = env.data.clock.now() + QUOTA_RETRY_MS;
     }
   }
@@ -327,6 +330,7 @@ function runJob(
       // The pull's totals so far: the last line of a pull tells the whole pull.
       rows: status === "done" ? job.rowsWritten : Math.max(job.rowsStaged, fetched),
       requests: job.requests,
+      credits: job.credits,
       status: job.status,
       message: summary.message ?? "",
     }),

@@ -4,6 +4,7 @@
 // while there is work for it and none when there is none.
 
 import { message } from "../../shared/messages/index.js";
+import { lastPage } from "../../shared/query/paging.js";
 import { AddonError, isAddonError } from "../errors.js";
 import type { PullEnvironment, PullSummary } from "../pulls/runPull.js";
 import {
@@ -91,8 +92,13 @@ export function runHourlyWork(env: PullEnvironment): void {
   const started = env.data.clock.now();
   const store = new SavedQueryStore(env.properties);
   const timeLeft = () => started + FETCH_BUDGET_MS - env.data.clock.now() > START_RESERVE_MS;
-  // Pulls nobody drives, and pulls a daily quota stopped, go on before anything new starts.
-  for (const job of [...idleJobs(env, IDLE_MS), ...retryableJobs(env, started)]) {
+  // Pulls nobody drives, and pulls a daily quota or the credit cap stopped, go on before anything
+  // new starts — a KeyAPI pull only once the cap leaves it something.
+  const capLeft = env.data.meter?.leftToday();
+  const retryable = retryableJobs(env, started).filter(
+    (job) => job.request.query.source !== "keyapi" || capLeft !== 0,
+  );
+  for (const job of [...idleJobs(env, IDLE_MS), ...retryable]) {
     if (!timeLeft()) break;
     resumePull(job.id, env, started);
   }
@@ -101,9 +107,38 @@ export function runHourlyWork(env: PullEnvironment): void {
     if (!timeLeft()) break;
     // A query whose last run is still going on waits for it rather than starting another.
     if (running.has(query.id)) continue;
+    const skipped = capSkip(query, env);
+    if (skipped) {
+      // Not a run: the query stays due, and runs at the first firing the cap allows.
+      recordProblem(store, query, skipped);
+      logUnderLock(env, {
+        time: new Date(env.data.clock.now()),
+        query: query.name,
+        source: "keyapi",
+        rows: 0,
+        requests: 0,
+        status: "skipped",
+        message: skipped,
+      });
+      continue;
+    }
     runSaved(store, query, env, started);
   }
   settleHourlyTrigger(env, store);
+}
+
+/**
+ * Why a scheduled KeyAPI query can't run now: its pages — as many as its limit may need — don't
+ * fit in what today's credit cap leaves. Undefined when it can run (or there is no cap).
+ */
+function capSkip(query: SavedQuery, env: PullEnvironment): string | undefined {
+  const meter = env.data.meter;
+  const cap = meter?.cap;
+  if (!meter || cap === undefined || query.query.source !== "keyapi") return undefined;
+  const limit = Number(query.query.limit);
+  const needed = lastPage("keyapi", Number.isFinite(limit) && limit > 0 ? limit : 10);
+  const left = meter.leftToday() ?? cap;
+  return needed > left ? message("credits.scheduleSkipped", { needed, cap, left }) : undefined;
 }
 
 /** Runs the saved query `id` now; a query that isn't there (deleted meanwhile) is a failed run. */

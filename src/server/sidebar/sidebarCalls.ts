@@ -142,6 +142,8 @@ export function testConnection(source: unknown, env: SidebarEnvironment): Connec
     };
   } catch (error) {
     if (!isAddonError(error)) throw error;
-    return { ok: false, requests: error.code === "MISSING_KEY" ? 0 : 1, message: error.message };
+    // Refused before sending: no key, or the daily credit cap leaves nothing.
+    const unsent = error.code === "MISSING_KEY" || error.code === "CREDIT_CAP";
+    return { ok: false, requests: unsent ? 0 : 1, message: error.message };
   }
 }

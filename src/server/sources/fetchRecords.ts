@@ -36,6 +36,12 @@ export interface RecordsRequest {
   readonly useCache?: boolean;
   /** On a failure, answer the records fetched before it, with the error, instead of throwing. */
   readonly keepPartial?: boolean;
+  /**
+   * Whether the answer is worth anything only whole (formulas, previews, connection tests: the
+   * default unless keepPartial). Under a credit cap, such a run sets every credit it needs aside
+   * before its first request, or sends nothing.
+   */
+  readonly whole?: boolean;
 }
 
 export interface FetchedRecords extends FetchedPages {
@@ -86,27 +92,31 @@ export function fetchRecords(request: RecordsRequest, services: DataServices): F
   // (each key has its own rate limit at the API).
   const keyDigest = services.hash(key);
   const pacer = new PacingBudget(
+    query.source,
     `${query.source}|${keyDigest}`,
     DEFAULT_RATE[query.source],
     services,
   );
   const useCache = request.useCache ?? lastPage - firstPage < MAX_CACHED_PAGES;
-  const fetched = fetchPages(api, {
-    http: services.http,
-    clock: services.clock,
-    pacer,
-    deadline: request.deadline,
-    redact: (text) => redact(text, key),
-    ...(request.keepPartial ? { keepPartial: true } : {}),
-    ...(useCache
-      ? {
-          cache: new PageCache(
-            services.cache,
-            `${keyDigest}.${services.hash(canonicalQuery(query))}`,
-          ),
-        }
-      : {}),
-  });
+  const fetched = fetchWithRelease(pacer, () =>
+    fetchPages(api, {
+      http: services.http,
+      clock: services.clock,
+      pacer,
+      deadline: request.deadline,
+      redact: (text) => redact(text, key),
+      ...(request.keepPartial ? { keepPartial: true } : {}),
+      ...((request.whole ?? !request.keepPartial) ? { whole: true } : {}),
+      ...(useCache
+        ? {
+            cache: new PageCache(
+              services.cache,
+              `${keyDigest}.${services.hash(canonicalQuery(query))}`,
+            ),
+          }
+        : {}),
+    }),
+  );
   const wanted = query.limit - (firstPage - 1) * api.pageSize;
   return {
     ...fetched,
@@ -114,6 +124,15 @@ export function fetchRecords(request: RecordsRequest, services: DataServices): F
     pageSize: api.pageSize,
     limit: query.limit,
   };
+}
+
+/** Whatever happens, the credits a run set aside and did not spend go back to the document. */
+function fetchWithRelease(pacer: PacingBudget, fetch: () => FetchedPages): FetchedPages {
+  try {
+    return fetch();
+  } finally {
+    pacer.release();
+  }
 }
 
 /** Removes the key — and any piece of it of 6 or more characters — from a text that may reach a person. */

@@ -2,6 +2,7 @@
 // table per area. Placeholders are written {name} and filled by `message()`.
 
 import { commonEn, commonZh } from "./common.js";
+import { creditsEn, creditsZh } from "./credits.js";
 import { fetchingEn, fetchingZh } from "./fetching.js";
 import { fieldEn, fieldZh } from "./field.js";
 import { growthEn, growthZh } from "./growth.js";
@@ -18,6 +19,7 @@ const en = {
   ...commonEn,
   ...queryEn,
   ...fetchingEn,
+  ...creditsEn,
   ...pullsEn,
   ...schedulesEn,
   ...sidebarServerEn,
@@ -35,6 +37,7 @@ const zh: Readonly<Record<MessageId, string>> = {
   ...commonZh,
   ...queryZh,
   ...fetchingZh,
+  ...creditsZh,
   ...pullsZh,
   ...schedulesZh,
   ...sidebarServerZh,

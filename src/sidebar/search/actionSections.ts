@@ -2,15 +2,18 @@
 // the preview's result, where to write (sheet and mode, each source its own) with the pull's
 // progress, and "Save as scheduled query" (name and schedule).
 
+import { estimateCost } from "../../shared/query/paging.js";
 import { say, type ViewContext } from "../context.js";
 import { h, uid } from "../dom.js";
+import { formatCount } from "../i18n.js";
 import { jobSlot } from "../jobs/jobPanel.js";
 import { previewArea } from "../preview/previewTable.js";
-import { isBusy, jobActive, type SidebarState } from "../state.js";
+import { capLeft, isBusy, jobActive, type SidebarState } from "../state.js";
 import { watch } from "../store.js";
 import { controlValue, field, select } from "../views/field.js";
 import {
   costLine,
+  limitForCost,
   MAX_SHEET_NAME,
   SCHEDULES,
   type Schedule,
@@ -56,18 +59,41 @@ async function writeNow(ctx: ViewContext): Promise<void> {
 }
 
 /**
+ * What today's credit cap means for the run the form describes: what it leaves, or — when the run
+ * needs more — that a pull would stop at the cap (and a formula fail without spending).
+ */
+function capNoteFor(ctx: ViewContext, state: SidebarState): { text: string; over: boolean } | null {
+  const cap = capLeft(state);
+  const limit = limitForCost(state.search.source, sourceForm(state.search).limit);
+  if (!cap || limit === undefined || state.search.source !== "keyapi") return null;
+  const { credits } = estimateCost(state.search.source, limit);
+  const params = { left: formatCount(ctx.locale, cap.left), cap: formatCount(ctx.locale, cap.cap) };
+  const over = credits > cap.left;
+  return { text: say(ctx, over ? "cost.capHit" : "cost.capLeft", params), over };
+}
+
+/**
  * The bar in the sticky header while the Search tab is shown: the credit estimate, Preview and
  * Write to sheet — in reach at every scroll position, a few Tab presses from the top.
  */
 export function actionBar(ctx: ViewContext): HTMLElement {
   const cost = h("p", { class: "cost", "data-testid": "cost", "aria-live": "polite" });
+  const capNote = h("span", { class: "cost-cap", "data-testid": "cost-cap" });
   watch(
     ctx.scope,
     ctx.store,
-    (s) =>
-      costLine(s.search.source, sourceForm(s.search).limit, ctx.locale) ?? say(ctx, "cost.unknown"),
-    (text) => {
-      cost.textContent = text;
+    (s) => {
+      const limit = sourceForm(s.search).limit;
+      const line = costLine(s.search.source, limit, ctx.locale) ?? say(ctx, "cost.unknown");
+      return JSON.stringify([line, capNoteFor(ctx, s)]);
+    },
+    (json) => {
+      const [line, cap] = JSON.parse(json) as [string, { text: string; over: boolean } | null];
+      cost.textContent = line;
+      if (!cap) return;
+      capNote.textContent = cap.text;
+      capNote.classList.toggle("over", cap.over);
+      cost.append(capNote);
     },
   );
   const preview = actionButton(ctx, {

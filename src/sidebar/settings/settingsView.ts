@@ -1,11 +1,12 @@
 // The Settings tab: the KeyAPI key and FastMoss token, shown only as set or not with a hint of
 // their last characters (the server never sends a key back); fields to paste new ones; removal;
-// and a connection test per source that makes at most one request.
+// a connection test per source that makes at most one request; and the daily KeyAPI credit cap.
 
 import type { SourceName } from "../../shared/columns/types.js";
 import { SOURCE_LIST } from "../../shared/sources.js";
 import { say, type ViewContext } from "../context.js";
 import { h, uid } from "../dom.js";
+import { formatCount } from "../i18n.js";
 import { isBusy, type KeySetting } from "../state.js";
 import { watch } from "../store.js";
 
@@ -172,6 +173,74 @@ export function settingsView(ctx: ViewContext): HTMLElement {
     h("h2", {}, say(ctx, "keys.title")),
     h("p", { class: "help" }, say(ctx, "keys.intro")),
     blocks,
+    h("div", { class: "actions" }, save),
+    note,
+    capBlock(ctx),
+  );
+}
+
+/** The daily credit cap: what it is now, a field to change it, and what saving did. */
+function capBlock(ctx: ViewContext): HTMLElement {
+  const input = h("input", {
+    type: "text",
+    inputmode: "numeric",
+    id: uid("daily-cap"),
+    "data-testid": "daily-cap",
+    placeholder: say(ctx, "cap.placeholder"),
+    onKeydown: (event: Event) => {
+      if ((event as KeyboardEvent).key === "Enter") void saveCap();
+    },
+  });
+  const help = h("p", { id: uid("daily-cap-help"), class: "help" }, say(ctx, "cap.help"));
+  const status = h("p", { class: "key-status", "data-testid": "daily-cap-status" });
+  input.setAttribute("aria-describedby", `${help.id}`);
+  const saveCap = async () => {
+    if ((await ctx.actions.saveCap(input.value)) === "done") input.value = "";
+  };
+  const save = h(
+    "button",
+    { type: "button", class: "secondary", "data-testid": "save-cap", onClick: saveCap },
+    say(ctx, "cap.save"),
+  );
+  const note = h("p", { class: "note", role: "status", "data-testid": "cap-message" });
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => s.settings.dailyCreditCap,
+    (cap) => {
+      status.textContent =
+        cap === undefined
+          ? say(ctx, "cap.none")
+          : say(ctx, "cap.current", { cap: formatCount(ctx.locale, cap) });
+      status.classList.toggle("is-set", cap !== undefined);
+    },
+  );
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => isBusy(s, "cap"),
+    (busy) => {
+      save.disabled = busy;
+      save.setAttribute("aria-busy", String(busy));
+      save.textContent = say(ctx, busy ? "cap.saving" : "cap.save");
+    },
+  );
+  watch(
+    ctx.scope,
+    ctx.store,
+    (s) => s.capNote,
+    (capNote) => {
+      note.textContent = capNote?.text ?? "";
+      note.classList.toggle("ok", capNote?.ok === true);
+    },
+  );
+  return h(
+    "div",
+    { class: "key-block cap-block" },
+    h("h3", {}, h("label", { for: input.id }, say(ctx, "cap.label"))),
+    status,
+    input,
+    help,
     h("div", { class: "actions" }, save),
     note,
   );

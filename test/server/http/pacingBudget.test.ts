@@ -33,7 +33,8 @@ function world() {
   const clock = new FakeClock(1_000_000);
   const cache = new FakeCache();
   const lock = new CountingLock();
-  const budget = () => new PacingBudget("keyapi", 10, { cache, clock, lock, random: () => 0.5 });
+  const budget = () =>
+    new PacingBudget("keyapi", "keyapi", 10, { cache, clock, lock, random: () => 0.5 });
   return { clock, cache, lock, budget };
 }
 

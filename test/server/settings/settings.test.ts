@@ -2,7 +2,13 @@
 
 import { describe, expect, it } from "vitest";
 import type { PropertyStore } from "../../../src/server/platform/types.js";
-import { keyFor, keyHint, readSettings, saveKeys } from "../../../src/server/settings/settings.js";
+import {
+  keyFor,
+  keyHint,
+  readCreditCap,
+  readSettings,
+  saveKeys,
+} from "../../../src/server/settings/settings.js";
 
 function memoryStore(): PropertyStore & { values: Map<string, string> } {
   const values = new Map<string, string>();
@@ -57,5 +63,30 @@ describe("settings", () => {
     saveKeys(store, { keyapiKey: "existing-key" });
     expect(() => saveKeys(store, input)).toThrow(problem);
     expect(keyFor(store, "keyapi")).toBe("existing-key");
+  });
+});
+
+describe("the daily credit cap", () => {
+  it("is saved as a whole number, answered by readSettings, and removed by an empty string or 0", () => {
+    const store = memoryStore();
+    expect(readSettings(store).dailyCreditCap).toBeUndefined();
+    expect(saveKeys(store, { dailyCreditCap: 50 }).dailyCreditCap).toBe(50);
+    expect(saveKeys(store, { dailyCreditCap: "1,200" }).dailyCreditCap).toBe(1200);
+    expect(readCreditCap(store)).toBe(1200);
+    // Keys are left as they are when only the cap is given.
+    expect(saveKeys(store, { keyapiKey: "kapi-1234567890abcd" }).dailyCreditCap).toBe(1200);
+    expect(saveKeys(store, { dailyCreditCap: "" }).dailyCreditCap).toBeUndefined();
+    saveKeys(store, { dailyCreditCap: 10 });
+    expect(saveKeys(store, { dailyCreditCap: 0 }).dailyCreditCap).toBeUndefined();
+  });
+
+  it("refuses a cap that is not a whole number of credits, storing nothing", () => {
+    const store = memoryStore();
+    for (const bad of [-1, 2.5, "ten", true, 2_000_000, {}]) {
+      expect(() =>
+        saveKeys(store, { keyapiKey: "kapi-1234567890abcd", dailyCreditCap: bad }),
+      ).toThrow(/dailyCreditCap must be a whole number/);
+    }
+    expect(store.values.size).toBe(0);
   });
 });
