@@ -74,6 +74,11 @@ export function sourceLabel(name: SourceName): string {
   return SOURCES[name].label;
 }
 
+/** Whether the source's requests cost credits (the daily credit cap counts those). */
+export function spendsCredits(name: SourceName): boolean {
+  return SOURCES[name].creditsPerRequest > 0;
+}
+
 /** Whether `value` names a source ("keyapi", "fastmoss"), exactly. */
 export function isSourceName(value: unknown): value is SourceName {
   return SOURCE_LIST.some((source) => source.name === value);

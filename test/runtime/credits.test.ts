@@ -129,6 +129,31 @@ describe("the credit ledger", { timeout: 120_000 }, () => {
     expect(usage().today.keyapi).toBe(stats.keyapi.requests);
   });
 
+  it("loses no count when many cells count while a pull holds the document lock", async () => {
+    await api.configure({ latencyMs: 300, rateLimit: { keyapi: 10, fastmoss: 10 } });
+    // Another execution (a long pull) keeps the lock: the cells count without it, beside the ledger.
+    rt.locks.holdByOther("document", rt.clock.now() + 120_000);
+    const cells = rt.customFunctionsAtOnce(
+      Array.from({ length: 12 }, (_, index) => ({
+        name: index % 3 === 0 ? "TT_TOP_POTENTIAL" : "TT_INFLUENCERS",
+        args: ["US", 40, ...(index % 3 === 0 ? [] : ["min_total_followers_cnt", 1000 + index])],
+      })),
+    );
+    expect(cells.every((cell) => cell.ok)).toBe(true);
+    const stats = await api.stats();
+    expect(usage().today).toEqual({
+      keyapi: stats.keyapi.requests,
+      fastmoss: stats.fastmoss.requests,
+    });
+    // Once the lock is free again, the next count folds what waited into the one ledger property.
+    rt.advance(130_000);
+    rt.customFunction("TT_INFLUENCERS", ["GB", 10]);
+    const after = await api.stats();
+    expect(usage().today.keyapi).toBe(after.keyapi.requests);
+    const names = rt.properties.document.keys();
+    expect(names.filter((name) => name.startsWith("tt.usage"))).toEqual(["tt.usage"]);
+  });
+
   it("stays under 4 KB after 60 simulated days, keeping the last 35", async () => {
     rt.serverCall("saveQuery", [
       {

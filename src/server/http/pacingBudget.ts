@@ -5,6 +5,7 @@
 // for them instead of paying again. A 429 lowers the shared rate and pauses every execution.
 
 import type { SourceName } from "../../shared/query/types.js";
+import { spendsCredits } from "../../shared/sources.js";
 import type { AddonError } from "../errors.js";
 import type { Clock, DocumentLock, KeyValueCache } from "../platform/types.js";
 import type { CreditMeter } from "../usage/creditMeter.js";
@@ -117,7 +118,7 @@ export class PacingBudget {
    */
   claim(request: ClaimRequest): WaveClaim {
     const started = this.#services.clock.now();
-    const result = this.#underLock(() => {
+    const result = this.#underLock((locked) => {
       const flightKeys = request.flightKey ? request.pages.map(request.flightKey) : [];
       const stored = this.#services.cache.getAll([this.#key, ...flightKeys]);
       const now = this.#services.clock.now();
@@ -141,13 +142,16 @@ export class PacingBudget {
       const meter = this.#services.meter;
       if (meter) {
         // Counted as sent now, under the lock that every execution of the document takes.
-        const admission = meter.admit({
-          source: this.#source,
-          token: this.#token,
-          count: send.length,
-          ...(request.whole === undefined ? {} : { whole: request.whole }),
-          until: request.latest + HOLD_GRACE_MS,
-        });
+        const admission = meter.admit(
+          {
+            source: this.#source,
+            token: this.#token,
+            count: send.length,
+            ...(request.whole === undefined ? {} : { whole: request.whole }),
+            until: request.latest + HOLD_GRACE_MS,
+          },
+          locked,
+        );
         if (admission.refusal) {
           return { send: [], elsewhere, noSlot: false, refusal: admission.refusal };
         }
@@ -196,14 +200,14 @@ export class PacingBudget {
   /** KeyAPI credits today's cap leaves (undefined: no cap, or a source without credits). */
   creditsLeft(): number | undefined {
     const meter = this.#services.meter;
-    return meter && this.#source === "keyapi" ? meter.leftToday() : undefined;
+    return meter && spendsCredits(this.#source) ? meter.leftToday() : undefined;
   }
 
   /** Requests counted by `claim` that were never sent (Google refused the whole wave). */
   refund(count: number): void {
     const meter = this.#services.meter;
     if (!meter || count === 0) return;
-    this.#underLock(() => meter.refund(this.#source, count, this.#token));
+    this.#underLock((locked) => meter.refund(this.#source, count, this.#token, locked));
     this.#holding = false;
   }
 
@@ -212,7 +216,7 @@ export class PacingBudget {
     const meter = this.#services.meter;
     if (!meter || !this.#holding) return;
     this.#holding = false;
-    this.#underLock(() => meter.release(this.#token));
+    this.#underLock((locked) => meter.release(this.#token, locked));
   }
 
   /** A wait spread over half again as long, so executions refused together come back apart. */
@@ -243,16 +247,18 @@ export class PacingBudget {
     return state;
   }
 
-  #underLock<T>(work: () => T): T {
+  /** Runs `work` under the document lock when it can be had; `locked` says whether it was. */
+  #underLock<T>(work: (locked: boolean) => T): T {
     const lock = this.#services.lock;
-    if (!lock) return work();
+    // Without a lock service (one execution at a time, as in unit tests) nothing can interleave.
+    if (!lock) return work(true);
     // A pull holds the lock for its whole execution: its waves reserve under it as they are.
-    if (lock.holds?.()) return work();
+    if (lock.holds?.()) return work(true);
     this.locks++;
     const locked = lock.tryLock(this.#lockWait);
     if (!locked) this.#lockWait = LOCK_GLANCE_MS;
     try {
-      return work();
+      return work(locked);
     } finally {
       if (locked) lock.release();
     }

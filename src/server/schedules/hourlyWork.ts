@@ -5,6 +5,8 @@
 
 import { message } from "../../shared/messages/index.js";
 import { lastPage } from "../../shared/query/paging.js";
+import type { SourceName } from "../../shared/query/types.js";
+import { isSourceName, spendsCredits } from "../../shared/sources.js";
 import { AddonError, isAddonError } from "../errors.js";
 import type { PullEnvironment, PullSummary } from "../pulls/runPull.js";
 import {
@@ -96,7 +98,7 @@ export function runHourlyWork(env: PullEnvironment): void {
   // new starts — a KeyAPI pull only once the cap leaves it something.
   const capLeft = env.data.meter?.leftToday();
   const retryable = retryableJobs(env, started).filter(
-    (job) => job.request.query.source !== "keyapi" || capLeft !== 0,
+    (job) => !spendsCredits(job.request.query.source) || capLeft !== 0,
   );
   for (const job of [...idleJobs(env, IDLE_MS), ...retryable]) {
     if (!timeLeft()) break;
@@ -110,15 +112,15 @@ export function runHourlyWork(env: PullEnvironment): void {
     const skipped = capSkip(query, env);
     if (skipped) {
       // Not a run: the query stays due, and runs at the first firing the cap allows.
-      recordProblem(store, query, skipped);
+      recordProblem(store, query, skipped.message);
       logUnderLock(env, {
         time: new Date(env.data.clock.now()),
         query: query.name,
-        source: "keyapi",
+        source: skipped.source,
         rows: 0,
         requests: 0,
         status: "skipped",
-        message: skipped,
+        message: skipped.message,
       });
       continue;
     }
@@ -131,14 +133,21 @@ export function runHourlyWork(env: PullEnvironment): void {
  * Why a scheduled KeyAPI query can't run now: its pages — as many as its limit may need — don't
  * fit in what today's credit cap leaves. Undefined when it can run (or there is no cap).
  */
-function capSkip(query: SavedQuery, env: PullEnvironment): string | undefined {
+function capSkip(
+  query: SavedQuery,
+  env: PullEnvironment,
+): { source: SourceName; message: string } | undefined {
   const meter = env.data.meter;
   const cap = meter?.cap;
-  if (!meter || cap === undefined || query.query.source !== "keyapi") return undefined;
+  const { source } = query.query;
+  if (!meter || cap === undefined || !isSourceName(source) || !spendsCredits(source)) {
+    return undefined;
+  }
   const limit = Number(query.query.limit);
-  const needed = lastPage("keyapi", Number.isFinite(limit) && limit > 0 ? limit : 10);
+  const needed = lastPage(source, Number.isFinite(limit) && limit > 0 ? limit : 10);
   const left = meter.leftToday() ?? cap;
-  return needed > left ? message("credits.scheduleSkipped", { needed, cap, left }) : undefined;
+  if (needed <= left) return undefined;
+  return { source, message: message("credits.scheduleSkipped", { needed, cap, left }) };
 }
 
 /** Runs the saved query `id` now; a query that isn't there (deleted meanwhile) is a failed run. */

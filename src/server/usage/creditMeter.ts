@@ -1,25 +1,32 @@
 // The ledger's store part: one document property, read and written under the document lock by
 // the pacing budget's reservation of each wave, so every request sent — by formulas, previews,
 // pulls, schedules, connection tests — is counted once, also when many executions count at once.
+// An execution that could not take the lock (a pull holds it for its whole run) writes its count
+// as a property of its own, which the next count under the lock folds into the ledger.
 // It also keeps the daily credit cap: a wave that would pass it is cut, and an answer that must
 // come whole sets its credits aside before its first request, or is refused having spent nothing.
 
 import { message } from "../../shared/messages/index.js";
 import type { SourceName } from "../../shared/query/types.js";
+import { spendsCredits } from "../../shared/sources.js";
 import { localDay } from "../../shared/timeZones.js";
 import { AddonError } from "../errors.js";
 import type { Clock, PropertyStore } from "../platform/types.js";
 import {
-  addRequests,
+  applyEntry,
   heldByOthers,
   type Ledger,
+  type LedgerEntry,
   noteQueryRun,
+  parseEntry,
   parseLedger,
   pruneHolds,
   requestsOn,
 } from "./ledger.js";
 
 export const LEDGER_KEY = "tt.usage";
+/** Counts made without the lock, one property each: `tt.usage+<token>.<n>`. */
+const PENDING_PREFIX = `${LEDGER_KEY}+`;
 
 export interface CreditMeterServices {
   readonly properties: PropertyStore;
@@ -51,6 +58,8 @@ export interface AdmitRequest {
 export class CreditMeter {
   readonly #services: CreditMeterServices;
   #cap: number | undefined | null = null;
+  /** Counts this run wrote without the lock so far (each under a property name of its own). */
+  #pendingWritten = 0;
 
   constructor(services: CreditMeterServices) {
     this.#services = services;
@@ -67,8 +76,21 @@ export class CreditMeter {
     return localDay(instant, this.#services.timeZone);
   }
 
+  /** The ledger with the counts not folded in yet applied. */
   read(): Ledger {
-    return parseLedger(this.#services.properties.get(LEDGER_KEY));
+    return this.#view().ledger;
+  }
+
+  #view(): { ledger: Ledger; pending: string[] } {
+    const { properties } = this.#services;
+    const ledger = parseLedger(properties.get(LEDGER_KEY));
+    const stored = properties.list(PENDING_PREFIX);
+    const pending = Object.keys(stored).sort(byTokenThenNumber);
+    for (const name of pending) {
+      const entry = parseEntry(stored[name] ?? "");
+      if (entry) applyEntry(ledger, entry);
+    }
+    return { ledger, pending };
   }
 
   /** KeyAPI credits left today under the cap (holds of running answers taken off); undefined without a cap. */
@@ -84,16 +106,19 @@ export class CreditMeter {
   }
 
   /**
-   * Call under the document lock, just before a wave is sent: how many of its requests may go.
-   * Those are counted as sent today; the cap (KeyAPI only) cuts the wave, or refuses it whole.
+   * Call just before a wave is sent, under the document lock (`locked`) when it could be taken:
+   * how many of its requests may go. Those are counted as sent today; the cap (KeyAPI only) cuts
+   * the wave, or refuses it whole.
    */
-  admit(request: AdmitRequest): Admission {
+  admit(request: AdmitRequest, locked = true): Admission {
     const now = this.#services.clock.now();
     const day = this.dayOf(now);
-    const ledger = this.read();
+    const view = this.#view();
+    const { ledger } = view;
     pruneHolds(ledger, now);
-    const cap = request.source === "keyapi" ? this.cap : undefined;
+    const cap = spendsCredits(request.source) ? this.cap : undefined;
     let allowed = request.count;
+    let hold: LedgerEntry["hold"];
     if (cap !== undefined) {
       const used = requestsOn(ledger, day, "keyapi");
       const others = heldByOthers(ledger, request.token);
@@ -115,45 +140,79 @@ export class CreditMeter {
         return { allowed: 0, refusal: capError("credits.capReached", cap, used, 0, request.count) };
       }
       const rest = mine - fromHold;
-      if (rest > 0 || request.whole !== undefined) ledger.h[request.token] = [rest, request.until];
-      else delete ledger.h[request.token];
+      hold = rest > 0 || request.whole !== undefined ? [rest, request.until] : null;
     }
-    addRequests(ledger, day, request.source, allowed);
-    this.#write(ledger);
+    this.#record(
+      view,
+      {
+        day,
+        source: request.source,
+        requests: allowed,
+        token: request.token,
+        ...(hold === undefined ? {} : { hold }),
+      },
+      locked,
+    );
     return { allowed };
   }
 
   /** Requests counted that were never sent (Google refused the whole wave). */
-  refund(source: SourceName, count: number, token: string): void {
-    const ledger = this.read();
-    addRequests(ledger, this.dayOf(this.#services.clock.now()), source, -count);
+  refund(source: SourceName, count: number, token: string, locked = true): void {
+    const day = this.dayOf(this.#services.clock.now());
     // The hold they came from is not given back: the run ends with this failure.
-    delete ledger.h[token];
-    this.#write(ledger);
+    this.#record(this.#view(), { day, source, requests: -count, token, hold: null }, locked);
   }
 
   /** A run is over: what it set aside and did not spend is free again. */
-  release(token: string): void {
-    const ledger = this.read();
-    if (!(token in ledger.h)) return;
-    delete ledger.h[token];
-    this.#write(ledger);
+  release(token: string, locked = true): void {
+    const view = this.#view();
+    if (!(token in view.ledger.h)) return;
+    const day = this.dayOf(this.#services.clock.now());
+    this.#record(view, { day, source: "keyapi", requests: 0, token, hold: null }, locked);
   }
 
-  /** Notes the requests of a saved query's last run. */
+  /** Notes the requests of a saved query's last run (a pull's end: under the document lock). */
   noteQueryRun(queryId: string, requests: number): void {
-    const ledger = this.read();
-    noteQueryRun(ledger, queryId, requests);
-    this.#write(ledger);
+    const view = this.#view();
+    noteQueryRun(view.ledger, queryId, requests);
+    this.#fold(view);
   }
 
-  #write(ledger: Ledger): void {
+  /**
+   * Under the lock the change goes into the ledger with every count waiting beside it; without,
+   * it waits as a property of its own, which no other execution writes.
+   */
+  #record(view: { ledger: Ledger; pending: string[] }, entry: LedgerEntry, locked: boolean): void {
+    if (locked) {
+      applyEntry(view.ledger, entry);
+      this.#fold(view);
+      return;
+    }
+    this.#pendingWritten++;
+    this.#save(`${PENDING_PREFIX}${entry.token}.${this.#pendingWritten}`, JSON.stringify(entry));
+  }
+
+  #fold({ ledger, pending }: { ledger: Ledger; pending: string[] }): void {
+    if (!this.#save(LEDGER_KEY, JSON.stringify(ledger))) return;
+    for (const name of pending) this.#services.properties.delete(name);
+  }
+
+  #save(name: string, value: string): boolean {
     try {
-      this.#services.properties.set(LEDGER_KEY, JSON.stringify(ledger));
+      this.#services.properties.set(name, value);
+      return true;
     } catch {
       // A full store must not stop a request already paid for; the count is lost, not the data.
+      return false;
     }
   }
+}
+
+/** "tt.usage+abc.2" before "tt.usage+abc.10": one run's changes in the order it made them. */
+function byTokenThenNumber(a: string, b: string): number {
+  const [tokenA = "", numberA = "0"] = a.split(/\.(?=\d+$)/);
+  const [tokenB = "", numberB = "0"] = b.split(/\.(?=\d+$)/);
+  return tokenA < tokenB ? -1 : tokenA > tokenB ? 1 : Number(numberA) - Number(numberB);
 }
 
 function capError(

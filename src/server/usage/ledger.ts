@@ -3,6 +3,7 @@
 // Pure functions only — the store part (creditMeter.ts) reads and writes it under the document lock.
 
 import type { SourceName } from "../../shared/query/types.js";
+import { isSourceName } from "../../shared/sources.js";
 
 /** Days kept: the 30 the sidebar charts, and a few more. */
 export const LEDGER_DAYS = 35;
@@ -65,6 +66,55 @@ export function parseLedger(json: string | null | undefined): Ledger {
     if (Array.isArray(hold)) ledger.h[token] = [count(hold[0]), Number(hold[1]) || 0];
   }
   return ledger;
+}
+
+/**
+ * One change to the ledger made without the document lock: stored as a property of its own (no
+ * other execution writes it), folded into the ledger by the next count made under the lock.
+ */
+export interface LedgerEntry {
+  readonly day: string;
+  readonly source: SourceName;
+  /** Requests sent (negative: counted but never sent). */
+  readonly requests: number;
+  /** The run the change belongs to. */
+  readonly token: string;
+  /** The run's hold afterwards: [credits, until]; null: none any more; absent: unchanged. */
+  readonly hold?: readonly [number, number] | null;
+}
+
+/** Applies one change. */
+export function applyEntry(ledger: Ledger, entry: LedgerEntry): void {
+  if (entry.requests !== 0) addRequests(ledger, entry.day, entry.source, entry.requests);
+  if (entry.hold === null) delete ledger.h[entry.token];
+  else if (entry.hold) ledger.h[entry.token] = [entry.hold[0], entry.hold[1]];
+}
+
+/** A stored entry; anything damaged reads as no change. */
+export function parseEntry(json: string): LedgerEntry | undefined {
+  try {
+    const entry = JSON.parse(json) as Partial<LedgerEntry>;
+    const { day, source, requests, token, hold } = entry;
+    if (typeof day !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+    if (!isSourceName(source)) return undefined;
+    if (typeof requests !== "number" || !Number.isFinite(requests)) return undefined;
+    if (typeof token !== "string") return undefined;
+    const held =
+      hold === null
+        ? null
+        : Array.isArray(hold)
+          ? ([count(hold[0]), Number(hold[1]) || 0] as const)
+          : undefined;
+    return {
+      day,
+      source,
+      requests: Math.trunc(requests),
+      token,
+      ...(held === undefined ? {} : { hold: held }),
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Counts `requests` of `source` on `day`, and forgets days older than the ledger keeps. */

@@ -183,4 +183,37 @@ describe("the credit meter", () => {
     world.clock.sleep(DAY);
     expect(world.meter().leftToday()).toBe(10);
   });
+
+  it("loses no count made without the lock: each waits in a property of its own until a locked count folds it in", () => {
+    const world = meterWorld(40);
+    const pull = world.meter();
+    const cells = [world.meter(), world.meter(), world.meter()];
+    // A pull holds the lock; three cells count beside it without it, each several waves.
+    pull.admit({ source: "keyapi", token: "pull", count: 10, until: LATER });
+    cells.forEach((cell, index) => {
+      cell.admit({ source: "keyapi", token: `cell${index}`, count: 5, until: LATER }, false);
+      cell.admit({ source: "fastmoss", token: `cell${index}`, count: 2, until: LATER }, false);
+    });
+    expect(world.ledger().d["2026-12-06"]).toEqual([10, 0]);
+    // Read with what waits beside it: nothing missing, and the cap sees it too.
+    expect(world.meter().read().d["2026-12-06"]).toEqual([25, 6]);
+    expect(world.meter().leftToday()).toBe(15);
+    // The pull's next wave, under the lock, folds everything in and clears what waited.
+    pull.admit({ source: "keyapi", token: "pull", count: 10, until: LATER });
+    expect(world.ledger().d["2026-12-06"]).toEqual([35, 6]);
+    expect([...world.properties.values.keys()]).toEqual([LEDGER_KEY]);
+  });
+
+  it("applies one run's unlocked changes in the order it made them", () => {
+    const world = meterWorld(100);
+    const cell = world.meter();
+    for (let wave = 0; wave < 11; wave++) {
+      cell.admit({ source: "keyapi", token: "cell", count: 1, whole: 11, until: LATER }, false);
+    }
+    // Its hold was 11, spent down to 0 over eleven waves; "…cell.10" sorts after "…cell.9".
+    expect(world.meter().read().h.cell).toEqual([0, LATER]);
+    cell.release("cell", false);
+    expect(world.meter().read().h.cell).toBeUndefined();
+    expect(world.meter().leftToday()).toBe(89);
+  });
 });
