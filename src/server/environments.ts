@@ -15,6 +15,7 @@ import {
   spreadsheetTimeZone,
   userProperties,
 } from "./platform/appsScript.js";
+import { CreditMeter } from "./platform/creditMeter.js";
 import {
   allowedHosts,
   documentCacheOrNull,
@@ -29,7 +30,6 @@ import { ensureHourlyTrigger } from "./schedules/hourlyTrigger.js";
 import { recordRun, SavedQueryStore } from "./schedules/savedQueries.js";
 import { readCreditCap } from "./settings/settings.js";
 import type { SidebarEnvironment } from "./sidebar/sidebarCalls.js";
-import { CreditMeter } from "./usage/creditMeter.js";
 
 /**
  * The data services, the document's properties and the spreadsheet's time zone. Every request is

@@ -7,8 +7,8 @@
 import type { SourceName } from "../../shared/query/types.js";
 import { spendsCredits } from "../../shared/sources.js";
 import type { AddonError } from "../errors.js";
+import type { CreditMeter } from "../platform/creditMeter.js";
 import type { Clock, DocumentLock, KeyValueCache } from "../platform/types.js";
-import type { CreditMeter } from "../usage/creditMeter.js";
 
 const WINDOW_MS = 1000;
 const MIN_RATE = 1;

@@ -2,7 +2,7 @@
 // parameters; only platform/appsScript.ts binds them to Apps Script's services, so tests hand in
 // in-memory fakes with counters instead of patching globals.
 
-import type { CreditMeter } from "../usage/creditMeter.js";
+import type { CreditMeter } from "./creditMeter.js";
 
 export interface HttpRequest {
   readonly url: string;

@@ -2,10 +2,10 @@
 // day and in all, and each saved query's last run with what its schedule costs in 30 days.
 
 import type { Schedule } from "../../shared/pulls/types.js";
+import { queryRunRequests, summarize, type UsageSummary } from "../../shared/usage/ledger.js";
 import { AddonError } from "../errors.js";
 import type { DocumentEnvironment } from "../platform/types.js";
 import { SavedQueryStore } from "../schedules/savedQueries.js";
-import { queryRunRequests, summarize, type UsageSummary } from "./ledger.js";
 
 /**
  * Runs in 30 days by schedule: hourly 24 × 30, daily 30, weekly 30 / 7 (about 4.29); off none.

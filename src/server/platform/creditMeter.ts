@@ -6,12 +6,11 @@
 // It also keeps the daily credit cap: a wave that would pass it is cut, and an answer that must
 // come whole sets its credits aside before its first request, or is refused having spent nothing.
 
+import { AddonError } from "../../shared/errors.js";
 import { message } from "../../shared/messages/index.js";
 import type { SourceName } from "../../shared/query/types.js";
 import { spendsCredits } from "../../shared/sources.js";
 import { localDay } from "../../shared/timeZones.js";
-import { AddonError } from "../errors.js";
-import type { Clock, PropertyStore } from "../platform/types.js";
 import {
   applyEntry,
   heldByOthers,
@@ -22,7 +21,8 @@ import {
   parseLedger,
   pruneHolds,
   requestsOn,
-} from "./ledger.js";
+} from "../../shared/usage/ledger.js";
+import type { Clock, PropertyStore } from "./types.js";
 
 export const LEDGER_KEY = "tt.usage";
 /** Counts made without the lock, one property each: `tt.usage+<token>.<n>`. */

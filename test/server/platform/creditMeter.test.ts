@@ -3,8 +3,8 @@
 // aside under the cap, waves cut at the cap, holds released and lapsing.
 
 import { describe, expect, it } from "vitest";
+import { CreditMeter, LEDGER_KEY } from "../../../src/server/platform/creditMeter.js";
 import type { PropertyStore } from "../../../src/server/platform/types.js";
-import { CreditMeter, LEDGER_KEY } from "../../../src/server/usage/creditMeter.js";
 import {
   addRequests,
   emptyLedger,
@@ -13,7 +13,7 @@ import {
   queryRunRequests,
   shiftDay,
   summarize,
-} from "../../../src/server/usage/ledger.js";
+} from "../../../src/shared/usage/ledger.js";
 import { FakeClock } from "../http/fakes.js";
 
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 // The credit ledger as plain data: requests per calendar day (spreadsheet time zone) and source for
 // the last 35 days, each saved query's last run, and the credits runs have set aside under a cap.
-// Pure functions only — the store part (creditMeter.ts) reads and writes it under the document lock.
+// Pure functions only — the store part (server/platform/creditMeter.ts) reads and writes it under the document lock.
 
-import type { SourceName } from "../../shared/query/types.js";
-import { isSourceName } from "../../shared/sources.js";
+import type { SourceName } from "../query/types.js";
+import { isSourceName } from "../sources.js";
 
 /** Days kept: the 30 the sidebar charts, and a few more. */
 export const LEDGER_DAYS = 35;
