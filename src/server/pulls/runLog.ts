@@ -5,7 +5,7 @@
 import { message } from "../../shared/messages/index.js";
 import type { SourceName } from "../../shared/query/types.js";
 import { utf8Length } from "../http/utf8.js";
-import type { PropertyStore } from "../platform/types.js";
+import type { PropertyStore, Spreadsheet } from "../platform/types.js";
 import { identityLayout } from "./layout.js";
 import { RUN_LOG_SHEET } from "./pullRequest.js";
 import type { SheetColumn } from "./sheetFormat.js";
@@ -33,10 +33,7 @@ const LOG_COLUMNS: readonly SheetColumn[] = [
   { key: "message", header: message("log.message"), format: "text" },
 ];
 
-export function appendRunLog(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  line: RunLogLine,
-): void {
+export function appendRunLog(spreadsheet: Spreadsheet, line: RunLogLine): void {
   let sheet = spreadsheet.getSheetByName(RUN_LOG_SHEET);
   if (!sheet) {
     const active = spreadsheet.getActiveSheet();
@@ -94,10 +91,7 @@ export function queueRunLog(properties: PropertyStore, line: RunLogLine): void {
 }
 
 /** Writes the lines that waited for the lock (call it holding the lock). */
-export function writeQueuedRunLog(
-  properties: PropertyStore,
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-): void {
+export function writeQueuedRunLog(properties: PropertyStore, spreadsheet: Spreadsheet): void {
   const queue = readQueue(properties);
   if (queue.length === 0) return;
   for (const line of queue) appendRunLog(spreadsheet, { ...line, time: new Date(line.time) });
