@@ -3,11 +3,11 @@
 // run that could not take the document lock queues its line for the next run that holds it.
 
 import { message } from "../../shared/messages/index.js";
+import { RUN_LOG_SHEET } from "../../shared/pulls/targetFit.js";
 import type { SourceName } from "../../shared/query/types.js";
 import { utf8Length } from "../http/utf8.js";
 import type { PropertyStore, Spreadsheet } from "../platform/types.js";
 import { identityLayout } from "./layout.js";
-import { RUN_LOG_SHEET } from "./pullRequest.js";
 import type { SheetColumn } from "./sheetFormat.js";
 import { writeFreshHeader, writeRows } from "./sheetWriter.js";
 

@@ -2,6 +2,7 @@
 // the preview's result, where to write (sheet and mode, each source its own) with the pull's
 // progress, and "Save as scheduled query" (name and schedule).
 
+import { MAX_SHEET_NAME } from "../../shared/pulls/targetFit.js";
 import { say, type ViewContext } from "../context.js";
 import { h, uid } from "../dom.js";
 import { jobSlot } from "../jobs/jobPanel.js";
@@ -11,7 +12,6 @@ import { watch } from "../store.js";
 import { controlValue, field, select } from "../views/field.js";
 import {
   costLine,
-  MAX_SHEET_NAME,
   SCHEDULES,
   type Schedule,
   type SearchForm,

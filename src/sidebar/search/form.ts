@@ -4,7 +4,7 @@
 
 import { catalogueOf } from "../../shared/columns/index.js";
 import type { SourceName } from "../../shared/columns/types.js";
-import { type TargetProblem, targetProblem } from "../../shared/pulls/targetFit.js";
+import { MAX_SHEET_NAME, type TargetProblem, targetProblem } from "../../shared/pulls/targetFit.js";
 import { SCHEDULES, type Schedule, WRITE_MODES, type WriteMode } from "../../shared/pulls/types.js";
 import {
   DEFAULT_LIMIT,
@@ -205,7 +205,6 @@ export function queryProblems(form: SearchForm, context: CheckContext): Map<stri
   return problems;
 }
 
-export const MAX_SHEET_NAME = 100;
 const MAX_QUERY_NAME = 100;
 
 /** A sheet of the spreadsheet as the sidebar's context describes it. */
