@@ -38,6 +38,11 @@ export { SCHEDULES, type Schedule, WRITE_MODES, type WriteMode };
 
 export const sourceForm = (form: SearchForm): SourceForm => form.bySource[form.source];
 
+/** The form with `field`'s problems showing from now on (typed into). */
+export function touched(form: SearchForm, field: SearchForm["touched"][number]): SearchForm {
+  return form.touched.includes(field) ? form : { ...form, touched: [...form.touched, field] };
+}
+
 /** The form with the current source's fields changed. */
 export function withSourceForm(form: SearchForm, changes: Partial<SourceForm>): SearchForm {
   const current = sourceForm(form);
