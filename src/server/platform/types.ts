@@ -32,6 +32,9 @@ export interface HttpClient {
   fetchAll(requests: readonly HttpRequest[]): HttpOutcome[];
 }
 
+/** Apps Script ends every execution at 6 minutes (a custom function's at 30 seconds). */
+export const EXECUTION_LIMIT_MS = 360_000;
+
 export interface Clock {
   now(): number;
   sleep(ms: number): void;
