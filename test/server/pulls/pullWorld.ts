@@ -3,7 +3,7 @@
 // counted, and the KeyAPI-like paged server of the http tests on a virtual clock. Each execution
 // is a call of startPull or resumePull; time moves only as the fake server and pacing make it.
 
-import type { DocumentLock, PropertyStore } from "../../../src/server/platform/types.js";
+import type { DocumentLock } from "../../../src/server/platform/types.js";
 import {
   type PullEnvironment,
   type PullSummary,
@@ -11,23 +11,14 @@ import {
   startPull,
 } from "../../../src/server/pulls/runPull.js";
 import { saveKeys } from "../../../src/server/settings/settings.js";
-import { FakeCache, FakeClock, type FakeServerOptions, fakePagedServer } from "../http/fakes.js";
+import {
+  FakeCache,
+  FakeClock,
+  type FakeServerOptions,
+  fakePagedServer,
+  memoryProperties,
+} from "../http/fakes.js";
 import { FakeSpreadsheet } from "./fakeSpreadsheet.js";
-
-export function memoryProperties(): PropertyStore & { readonly values: Map<string, string> } {
-  const values = new Map<string, string>();
-  return {
-    values,
-    get: (name) => values.get(name) ?? null,
-    set: (name, value) => {
-      values.set(name, value);
-    },
-    delete: (name) => {
-      values.delete(name);
-    },
-    list: (prefix) => Object.fromEntries([...values].filter(([name]) => name.startsWith(prefix))),
-  };
-}
 
 /** The document lock; `heldByOther` makes every tryLock fail as if another run kept it. */
 export function memoryLock(): DocumentLock & { heldByOther: boolean; held: boolean } {

@@ -1,27 +1,12 @@
 // Settings: keys stored in the document's properties, answered only as a hint.
 
 import { describe, expect, it } from "vitest";
-import type { PropertyStore } from "../../../src/server/platform/types.js";
 import { keyFor, keyHint, readSettings, saveKeys } from "../../../src/server/settings/settings.js";
-
-function memoryStore(): PropertyStore & { values: Map<string, string> } {
-  const values = new Map<string, string>();
-  return {
-    values,
-    get: (name) => values.get(name) ?? null,
-    set: (name, value) => {
-      values.set(name, value);
-    },
-    delete: (name) => {
-      values.delete(name);
-    },
-    list: (prefix) => Object.fromEntries([...values].filter(([name]) => name.startsWith(prefix))),
-  };
-}
+import { memoryProperties } from "../http/fakes.js";
 
 describe("settings", () => {
   it("stores trimmed keys, answers hints, and removes a key given as an empty string", () => {
-    const store = memoryStore();
+    const store = memoryProperties();
     expect(
       saveKeys(store, { keyapiKey: "  kapi-1234567890abcd ", fastmossToken: "fm-token-wxyz" }),
     ).toEqual({
@@ -53,7 +38,7 @@ describe("settings", () => {
     [{ keyapiKey: "two words" }, /doesn't look like a key/],
     [{ fastmossToken: "x".repeat(501) }, /over 500 characters/],
   ])("refuses %j and changes nothing", (input, problem) => {
-    const store = memoryStore();
+    const store = memoryProperties();
     saveKeys(store, { keyapiKey: "existing-key" });
     expect(() => saveKeys(store, input)).toThrow(problem);
     expect(keyFor(store, "keyapi")).toBe("existing-key");
