@@ -120,6 +120,19 @@ describe("a pull longer than one execution", () => {
     expect(summary.message).toContain(message("pull.stagingDeleted", { name: staging! }));
     expect(world.spreadsheet.find("Big")).toBeUndefined();
   });
+
+  it("leaves a used target exactly as it was when its staging sheet is deleted", () => {
+    const world = pullWorld(SLOW);
+    const target = world.spreadsheet.seed("Big", [
+      ["Handle", "Followers", "User ID"],
+      ["mine", 1, { formula: '="7"&"1"', shows: "71" }],
+    ]);
+    const before = look(target);
+    const running = world.run(keyapiPull({ limit: 2000, sheet: "Big", mode: "upsert" }));
+    world.spreadsheet.deleteSheet(world.spreadsheet.sheet(stagingSheets(world)[0]!));
+    expect(world.finish(running).status).toBe("failed");
+    expect(look(target)).toEqual(before);
+  });
 });
 
 describe("a commit cut short", () => {
