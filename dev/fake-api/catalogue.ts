@@ -1,24 +1,13 @@
 // The fixed reference data behind the synthetic creators: regions, creator categories and the
 // product category tree (l1 → l2 → l3) that both fake APIs filter on.
 
-/** The regions FastMoss ranks, in its documented order; KeyAPI has creators in these only. */
-export const FASTMOSS_REGIONS = [
-  "US",
-  "GB",
-  "MX",
-  "ES",
-  "DE",
-  "IT",
-  "FR",
-  "ID",
-  "VN",
-  "MY",
-  "TH",
-  "PH",
-  "BR",
-  "JP",
-  "SG",
-] as const;
+import { FASTMOSS_REGIONS } from "../../src/shared/query/types.js";
+
+/**
+ * The regions FastMoss ranks, in its documented order; KeyAPI has creators in these only. The list
+ * is a fact about the real API, written once: the add-on's own validation reads the same one.
+ */
+export { FASTMOSS_REGIONS };
 
 export type Region = (typeof FASTMOSS_REGIONS)[number];
 

@@ -23,6 +23,7 @@ import {
   type MenuEntry,
   type MenuRecord,
   type SheetModel,
+  type SheetSnapshot,
   type SpreadsheetModel,
   type UiEvent,
 } from "../runtime/spreadsheet/index.js";
@@ -101,24 +102,27 @@ export interface GridSnapshot {
     readonly activeSheet: string;
     readonly sheets: readonly { readonly name: string; readonly hidden: boolean }[];
   };
-  readonly sheet: {
-    readonly name: string;
-    readonly maxRows: number;
-    readonly maxColumns: number;
-    readonly lastRow: number;
-    readonly lastColumn: number;
-    readonly frozenRows: number;
-    readonly frozenColumns: number;
+  /** The runtime's snapshot of the sheet, less its number formats and with charts as drawn. */
+  readonly sheet: Pick<
+    SheetSnapshot,
+    | "name"
+    | "maxRows"
+    | "maxColumns"
+    | "lastRow"
+    | "lastColumn"
+    | "frozenRows"
+    | "frozenColumns"
+    | "values"
+    | "display"
+    | "formulas"
+    | "bold"
+    | "backgrounds"
+    | "columnWidths"
+  > & {
     /** Rows sent in `values` and `display`. */
     readonly rowsShown: number;
     /** Rows with content after those sent. */
     readonly moreRows: number;
-    readonly values: (string | number | boolean)[][];
-    readonly display: string[][];
-    readonly formulas: [number, number, string][];
-    readonly bold: [number, number][];
-    readonly backgrounds: [number, number, string][];
-    readonly columnWidths: Record<number, number>;
     /** The message behind each error shown (#ERROR!, #REF!, #N/A…), for the hover. */
     readonly errors: GridCellError[];
     /** The sheet's embedded charts with their data, drawn over the grid. */

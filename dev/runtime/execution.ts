@@ -25,22 +25,7 @@ export const TIME_LIMIT_MS: Readonly<Record<ExecutionKind, number>> = {
 };
 
 /** What a service call needs; each authorization mode grants a set of these. */
-export type Capability =
-  | "menu"
-  | "ui"
-  | "locale"
-  | "utilities"
-  | "spreadsheet.read"
-  | "spreadsheet.write"
-  | "properties"
-  | "cache"
-  | "lock"
-  | "urlfetch"
-  | "triggers"
-  | "html"
-  | "session";
-
-const ALL: readonly Capability[] = [
+const ALL = [
   "menu",
   "ui",
   "locale",
@@ -54,7 +39,13 @@ const ALL: readonly Capability[] = [
   "triggers",
   "html",
   "session",
-];
+] as const;
+
+export type Capability = (typeof ALL)[number];
+
+/** Every capability but these. */
+const allBut = (...withheld: Capability[]) =>
+  new Set<Capability>(ALL.filter((capability) => !withheld.includes(capability)));
 
 /**
  * AuthMode.NONE (an installed add-on not yet used in this file): menus and the locale only.
@@ -63,30 +54,9 @@ const ALL: readonly Capability[] = [
  */
 const GRANTS: Readonly<Record<AuthMode, ReadonlySet<Capability>>> = {
   NONE: new Set<Capability>(["menu", "locale", "utilities"]),
-  LIMITED: new Set<Capability>([
-    "menu",
-    "locale",
-    "utilities",
-    "spreadsheet.read",
-    "spreadsheet.write",
-    "properties",
-    "cache",
-    "lock",
-    "html",
-    "session",
-  ]),
-  CUSTOM_FUNCTION: new Set<Capability>([
-    "locale",
-    "utilities",
-    "spreadsheet.read",
-    "properties",
-    "cache",
-    "lock",
-    "urlfetch",
-    "html",
-    "session",
-  ]),
-  FULL: new Set<Capability>(ALL),
+  LIMITED: allBut("ui", "urlfetch", "triggers"),
+  CUSTOM_FUNCTION: allBut("menu", "ui", "spreadsheet.write", "triggers"),
+  FULL: allBut(),
 };
 
 export const SCOPES = {
@@ -115,7 +85,28 @@ export interface Realm {
   readonly Object: ObjectConstructor;
 }
 
-export interface ExecutionOptions {
+/** What starts an execution: who runs what, in which realm and clock, plus its test knobs. */
+export type ExecutionOptions = Pick<
+  Execution,
+  | "id"
+  | "kind"
+  | "authMode"
+  | "activeUser"
+  | "effectiveUser"
+  | "owner"
+  | "clock"
+  | "realm"
+  | "scopes"
+> & {
+  /** True when the effective user must authorize the add-on again. */
+  readonly authorizationRequired?: boolean;
+  /** Overrides the kind's time limit (tests). */
+  readonly timeLimitMs?: number;
+  /** Service methods told to fail, with the error each throws (e.g. a locale lookup). */
+  readonly faults?: ReadonlyMap<string, string>;
+};
+
+export class Execution {
   readonly id: number;
   readonly kind: ExecutionKind;
   readonly authMode: AuthMode;
@@ -128,24 +119,6 @@ export interface ExecutionOptions {
   readonly clock: VirtualClock;
   readonly realm: Realm;
   /** OAuth scopes of the manifest. */
-  readonly scopes: ReadonlySet<string>;
-  /** True when the effective user must authorize the add-on again. */
-  readonly authorizationRequired?: boolean;
-  /** Overrides the kind's time limit (tests). */
-  readonly timeLimitMs?: number;
-  /** Service methods told to fail, with the error each throws (e.g. a locale lookup). */
-  readonly faults?: ReadonlyMap<string, string>;
-}
-
-export class Execution {
-  readonly id: number;
-  readonly kind: ExecutionKind;
-  readonly authMode: AuthMode;
-  readonly activeUser: string;
-  readonly effectiveUser: string;
-  readonly owner: string;
-  readonly clock: VirtualClock;
-  readonly realm: Realm;
   readonly scopes: ReadonlySet<string>;
   readonly authorizationRequired: boolean;
   readonly startedAt: number;

@@ -4,6 +4,8 @@
 // it works. getProjectTriggers answers all of the user's triggers (in an add-on, every
 // spreadsheet's); getUserTriggers(spreadsheet) only those made in that spreadsheet.
 
+// The same seeded PRNG as the fake APIs: trigger minutes are random yet reproducible.
+import { mulberry32 } from "../fake-api/random.js";
 import type { Execution } from "./execution.js";
 import { signatureError } from "./services/shared.js";
 
@@ -293,17 +295,5 @@ export function createScriptApp(exec: Execution, options: ScriptAppOptions) {
       exec.guard("ScriptApp.getScriptId", "session");
       return options.scriptId;
     },
-  };
-}
-
-/** A small seeded PRNG, so trigger minutes are random yet reproducible. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }

@@ -14,6 +14,7 @@ import {
   type SearchForm,
   savedPayload,
   sheetProblem,
+  touched,
   type WriteMode,
   withFilter,
   withSourceForm,
@@ -183,6 +184,14 @@ describe("sheet and name", () => {
     expect(problemText(sheetProblem(named("x".repeat(101))), "zh")).toContain("100");
     expect(problemText(nameProblem(f), "en")).toBe("Enter a name for this saved query.");
     expect(nameProblem({ ...f, name: "Daily" })).toBeUndefined();
+  });
+
+  it("show their problems once typed into, each field noted once", () => {
+    const f = form({});
+    const typed = touched(touched(touched(f, "sheet"), "name"), "sheet");
+    expect(typed.touched).toEqual(["sheet", "name"]);
+    expect(touched(typed, "name")).toBe(typed);
+    expect(f.touched).toEqual([]);
   });
 });
 

@@ -132,7 +132,13 @@ export function chartSnapshots(sheet: SheetModel): ChartSnapshot[] {
 }
 
 // Facades the script holds: which state each stands for (the script can't forge one).
-const builtCharts = new WeakMap<object, { sheet: SheetModel; state: ChartState }>();
+const builtCharts = new WeakMap<object, SheetChart>();
+
+/** A chart's state and the sheet it is on: what an EmbeddedChart or a builder stands for. */
+interface SheetChart {
+  readonly sheet: SheetModel;
+  readonly state: ChartState;
+}
 
 /** The chart methods of a Sheet facade: newChart, insertChart, getCharts, updateChart, removeChart. */
 export class SheetCharts {
@@ -149,14 +155,14 @@ export class SheetCharts {
     return this.#call(
       "newChart",
       READ,
-      () => new EmbeddedChartBuilder(this.ctx, this.sheet, freshState()),
+      () => new EmbeddedChartBuilder(this.ctx, { sheet: this.sheet, state: freshState() }),
     );
   }
 
   getCharts(): object[] {
     return this.#call("getCharts", READ, () =>
       this.ctx.array(
-        chartsOf(this.sheet).map((state) => embeddedChart(this.ctx, this.sheet, state)),
+        chartsOf(this.sheet).map((state) => embeddedChart(this.ctx, { sheet: this.sheet, state })),
       ),
     );
   }
@@ -200,8 +206,9 @@ export class SheetCharts {
 }
 
 /** EmbeddedChart: a snapshot of a chart, read-only; `modify()` starts a builder from it. */
-function embeddedChart(ctx: ServiceContext, sheet: SheetModel, source: ChartState): object {
-  const state = copyState(source);
+function embeddedChart(ctx: ServiceContext, source: SheetChart): object {
+  const { sheet } = source;
+  const state = copyState(source.state);
   const call = <T>(method: string, body: () => T): T =>
     ctx.call(`EmbeddedChart.${method}`, READ, 0, body);
   const chart = {
@@ -226,7 +233,8 @@ function embeddedChart(ctx: ServiceContext, sheet: SheetModel, source: ChartStat
       })),
     getNumHeaders: () => call("getNumHeaders", () => state.numHeaders),
     getTransposeRowsAndColumns: () => call("getTransposeRowsAndColumns", () => state.transposed),
-    modify: () => call("modify", () => new EmbeddedChartBuilder(ctx, sheet, copyState(state))),
+    modify: () =>
+      call("modify", () => new EmbeddedChartBuilder(ctx, { sheet, state: copyState(state) })),
     getAs: () =>
       call("getAs", () => ctx.fail("Charts can't be drawn as images in the local runtime.")),
     getBlob: () =>
@@ -240,13 +248,12 @@ function embeddedChart(ctx: ServiceContext, sheet: SheetModel, source: ChartStat
 /** EmbeddedChartBuilder: changes nothing until `build()` and then insertChart or updateChart. */
 export class EmbeddedChartBuilder {
   readonly #ctx: ServiceContext;
-  readonly #sheet: SheetModel;
-  readonly #state: ChartState;
+  /** The chart being built: a fresh one, or a copy of one on the sheet. */
+  readonly #chart: SheetChart;
 
-  constructor(ctx: ServiceContext, sheet: SheetModel, state: ChartState) {
+  constructor(ctx: ServiceContext, chart: SheetChart) {
     this.#ctx = ctx;
-    this.#sheet = sheet;
-    this.#state = state;
+    this.#chart = chart;
   }
 
   #call<T>(method: string, body: () => T): T {
@@ -265,7 +272,7 @@ export class EmbeddedChartBuilder {
 
   addRange(range: unknown): this {
     return this.#call("addRange", () => {
-      this.#state.ranges.push(this.#range("addRange", range));
+      this.#chart.state.ranges.push(this.#range("addRange", range));
       return this;
     });
   }
@@ -273,7 +280,7 @@ export class EmbeddedChartBuilder {
   removeRange(range: unknown): this {
     return this.#call("removeRange", () => {
       const { sheet, rect } = this.#range("removeRange", range);
-      this.#state.ranges = this.#state.ranges.filter(
+      this.#chart.state.ranges = this.#chart.state.ranges.filter(
         (kept) => kept.sheet !== sheet || rectA1(kept.rect) !== rectA1(rect),
       );
       return this;
@@ -282,14 +289,16 @@ export class EmbeddedChartBuilder {
 
   clearRanges(): this {
     return this.#call("clearRanges", () => {
-      this.#state.ranges = [];
+      this.#chart.state.ranges = [];
       return this;
     });
   }
 
   getRanges(): object[] {
     return this.#call("getRanges", () =>
-      this.#ctx.array(this.#state.ranges.map((r) => this.#ctx.facades.range(r.sheet, r.rect))),
+      this.#ctx.array(
+        this.#chart.state.ranges.map((r) => this.#ctx.facades.range(r.sheet, r.rect)),
+      ),
     );
   }
 
@@ -297,18 +306,18 @@ export class EmbeddedChartBuilder {
     return this.#call("setChartType", () => {
       if (!CHART_TYPES.includes(type as ChartType))
         this.#ctx.signature("EmbeddedChartBuilder.setChartType", [type]);
-      this.#state.type = type as ChartType;
+      this.#chart.state.type = type as ChartType;
       return this;
     });
   }
 
   getChartType(): ChartType | null {
-    return this.#call("getChartType", () => this.#state.type);
+    return this.#call("getChartType", () => this.#chart.state.type);
   }
 
   asLineChart(): this {
     return this.#call("asLineChart", () => {
-      this.#state.type = "LINE";
+      this.#chart.state.type = "LINE";
       return this;
     });
   }
@@ -317,7 +326,7 @@ export class EmbeddedChartBuilder {
     return this.#call("setOption", () => {
       if (typeof option !== "string")
         this.#ctx.signature("EmbeddedChartBuilder.setOption", [option, value]);
-      this.#state.options[option as string] = structuredClone(value);
+      this.#chart.state.options[option as string] = structuredClone(value);
       return this;
     });
   }
@@ -333,14 +342,14 @@ export class EmbeddedChartBuilder {
       const [row, column, x, y] = args.map((arg) =>
         this.#ctx.integer(arg, "EmbeddedChartBuilder.setPosition", args),
       );
-      this.#state.anchor = { row: row!, column: column!, offsetX: x!, offsetY: y! };
+      this.#chart.state.anchor = { row: row!, column: column!, offsetX: x!, offsetY: y! };
       return this;
     });
   }
 
   getContainer(): object {
     return this.#call("getContainer", () => {
-      const anchor = { ...this.#state.anchor };
+      const anchor = { ...this.#chart.state.anchor };
       return {
         getAnchorRow: () => anchor.row,
         getAnchorColumn: () => anchor.column,
@@ -353,21 +362,23 @@ export class EmbeddedChartBuilder {
 
   setNumHeaders(headers: unknown): this {
     return this.#call("setNumHeaders", () => {
-      this.#state.numHeaders = this.#ctx.integer(headers, "EmbeddedChartBuilder.setNumHeaders", [
+      this.#chart.state.numHeaders = this.#ctx.integer(
         headers,
-      ]);
+        "EmbeddedChartBuilder.setNumHeaders",
+        [headers],
+      );
       return this;
     });
   }
 
   setTransposeRowsAndColumns(transpose: unknown): this {
     return this.#call("setTransposeRowsAndColumns", () => {
-      this.#state.transposed = Boolean(transpose);
+      this.#chart.state.transposed = Boolean(transpose);
       return this;
     });
   }
 
   build(): object {
-    return this.#call("build", () => embeddedChart(this.#ctx, this.#sheet, this.#state));
+    return this.#call("build", () => embeddedChart(this.#ctx, this.#chart));
   }
 }

@@ -2,8 +2,8 @@
 // was expected and seen. Rewritten at every check; the details are written as text.
 
 import { message } from "../../shared/messages/index.js";
+import { DIAGNOSTICS_SHEET } from "../../shared/pulls/targetFit.js";
 import { identityLayout } from "../pulls/layout.js";
-import { DIAGNOSTICS_SHEET } from "../pulls/pullRequest.js";
 import type { SheetColumn } from "../pulls/sheetFormat.js";
 import { writeFreshHeader, writeRows } from "../pulls/sheetWriter.js";
 

@@ -4,6 +4,7 @@
 // rewrites the same sheet and rebuilds the same chart.
 
 import { message } from "../../shared/messages/index.js";
+import { MAX_SHEET_NAME } from "../../shared/pulls/targetFit.js";
 import { AddonError, describeError } from "../errors.js";
 import { placeLineChart } from "../platform/charts.js";
 import type { DocumentLock } from "../platform/types.js";
@@ -35,7 +36,6 @@ export interface ChartGrowthResult {
 /** Creators drawn in the chart: the ones who grew most. */
 export const CHARTED_CREATORS = 10;
 export const GROWTH_SUFFIX = " growth";
-const MAX_SHEET_NAME = 100;
 const LOCK_WAIT_MS = 30_000;
 /** The chart's data starts one empty column after the table's eight. */
 const SERIES_COLUMN = 10;

@@ -34,6 +34,9 @@ export interface HttpClient {
   fetchAll(requests: readonly HttpRequest[]): HttpOutcome[];
 }
 
+/** Apps Script ends every execution at 6 minutes (a custom function's at 30 seconds). */
+export const EXECUTION_LIMIT_MS = 360_000;
+
 export interface Clock {
   now(): number;
   sleep(ms: number): void;
@@ -72,6 +75,58 @@ export interface TriggerManager {
   list(): { readonly id: string; readonly handler: string }[];
   createHourly(handler: string): string;
   delete(id: string): void;
+}
+
+/**
+ * The part of a spreadsheet the pull engine (and the writers it shares with growth and
+ * diagnostics) uses: exactly the methods it calls, no more. SpreadsheetApp's own Spreadsheet, Sheet
+ * and Range have them with the same names, so they are handed in as they are — no wrapper — and
+ * tests hand in a plain in-memory grid.
+ */
+export interface Spreadsheet {
+  getSheetByName(name: string): Sheet | null;
+  getSheets(): Sheet[];
+  getNumSheets(): number;
+  /** Adds a sheet at a 0-based position. */
+  insertSheet(name: string, index: number): Sheet;
+  deleteSheet(sheet: Sheet): void;
+  getActiveSheet(): Sheet;
+  setActiveSheet(sheet: Sheet): void;
+}
+
+export interface Sheet {
+  getName(): string;
+  /** The sheet's size, filled or not. */
+  getMaxRows(): number;
+  getMaxColumns(): number;
+  /** The last row and column holding anything (0 when none does). */
+  getLastRow(): number;
+  getLastColumn(): number;
+  insertRowsAfter(afterRow: number, count: number): void;
+  insertColumnsAfter(afterColumn: number, count: number): void;
+  deleteRows(firstRow: number, count: number): void;
+  /** 1-based; Sheets refuses a range outside the sheet's size. */
+  getRange(row: number, column: number): SheetRange;
+  getRange(row: number, column: number, rows: number, columns: number): SheetRange;
+  getFrozenRows(): number;
+  setFrozenRows(rows: number): void;
+  setColumnWidths(firstColumn: number, count: number, width: number): void;
+  hideSheet(): void;
+}
+
+export interface SheetRange {
+  /** The top-left cell's value. */
+  getValue(): unknown;
+  getValues(): unknown[][];
+  setValues(values: unknown[][]): void;
+  getNumberFormats(): string[][];
+  setNumberFormat(format: string): void;
+  setNumberFormats(formats: string[][]): void;
+  setFontWeight(weight: "bold" | "normal"): void;
+  /** Values and formats go to `destination`'s top-left cell onward, in one server-side call. */
+  copyTo(destination: SheetRange): void;
+  /** Values and formats. */
+  clear(): void;
 }
 
 /** A short, stable digest of a text, safe in cache keys. */

@@ -6,6 +6,7 @@
 import { FIRST_SEEN_KEY } from "../../shared/columns/index.js";
 import { message } from "../../shared/messages/index.js";
 import { AddonError } from "../errors.js";
+import type { Sheet, Spreadsheet } from "../platform/types.js";
 import type { JobState } from "./jobStore.js";
 import { identityLayout, layoutFor, placeRow, planUpsert, type SheetLayout } from "./layout.js";
 import { type SheetColumn, SNAPSHOT_KEY, widthRuns } from "./sheetFormat.js";
@@ -17,9 +18,6 @@ import {
   writeRows,
 } from "./sheetWriter.js";
 import { readStaged } from "./staging.js";
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The pull's rows: in memory, or waiting in a staging sheet. */
 export type PulledRows =

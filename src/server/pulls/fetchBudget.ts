@@ -3,9 +3,8 @@
 // estimated from the write and commit times measured in this document (kept in its properties),
 // rather than a fixed 4 minutes that left a third of every execution unused.
 
-import type { PropertyStore } from "../platform/types.js";
+import { EXECUTION_LIMIT_MS, type PropertyStore } from "../platform/types.js";
 
-const EXECUTION_LIMIT_MS = 360_000;
 /** Saving the job, the run log line and the lock's release, after the last write. */
 const WRAP_UP_MS = 5_000;
 /** Until measured: staging 1,000 rows (one setValues) and committing 1,000 staged rows. */

@@ -2,6 +2,7 @@
 // and the write mode. Every issue names its parameter; nothing is fetched before this passes.
 
 import { isSeenKey } from "../../shared/columns/index.js";
+import { isReservedSheet, MAX_SHEET_NAME } from "../../shared/pulls/targetFit.js";
 import { WRITE_MODES, type WriteMode } from "../../shared/pulls/types.js";
 import {
   issue,
@@ -13,23 +14,6 @@ import {
 import type { OutputOptions, SourceQuery } from "../../shared/query/types.js";
 
 export { WRITE_MODES, type WriteMode } from "../../shared/pulls/types.js";
-
-/** The sheet of the run log and the prefix of staging sheets: the add-on's own. */
-export const RUN_LOG_SHEET = "TT Run Log";
-export const STAGING_PREFIX = "TT staging ";
-/** Where the setup check writes its results. */
-export const DIAGNOSTICS_SHEET = "TT Diagnostics";
-const MAX_SHEET_NAME = 100;
-
-/** The add-on's own sheets, compared as Sheets compares names: ignoring case. */
-export function isAddonSheet(name: string): boolean {
-  const lower = name.trim().toLowerCase();
-  return (
-    lower === RUN_LOG_SHEET.toLowerCase() ||
-    lower === DIAGNOSTICS_SHEET.toLowerCase() ||
-    lower.startsWith(STAGING_PREFIX.toLowerCase())
-  );
-}
 
 export interface PullRequest {
   readonly query: SourceQuery;
@@ -79,7 +63,7 @@ export function readPullRequest(
   const sheet = typeof raw.sheet === "string" ? raw.sheet.trim() : "";
   if (sheet === "") issues.push(issue("sheet", "pull.sheetRequired", {}));
   else if (sheet.length > MAX_SHEET_NAME) issues.push(issue("sheet", "pull.sheetTooLong", {}));
-  else if (isAddonSheet(sheet)) {
+  else if (isReservedSheet(sheet)) {
     issues.push(issue("sheet", "pull.sheetReserved", { name: sheet }));
   }
 

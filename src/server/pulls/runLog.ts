@@ -4,11 +4,11 @@
 // holds it. A log written before the credits column gets its header cell at the next line.
 
 import { message } from "../../shared/messages/index.js";
+import { RUN_LOG_SHEET } from "../../shared/pulls/targetFit.js";
 import type { SourceName } from "../../shared/query/types.js";
 import { utf8Length } from "../http/utf8.js";
-import type { PropertyStore } from "../platform/types.js";
+import type { PropertyStore, Spreadsheet } from "../platform/types.js";
 import { identityLayout } from "./layout.js";
-import { RUN_LOG_SHEET } from "./pullRequest.js";
 import type { SheetColumn } from "./sheetFormat.js";
 import { writeFreshHeader, writeRows } from "./sheetWriter.js";
 
@@ -38,10 +38,7 @@ const LOG_COLUMNS: readonly SheetColumn[] = [
   { key: "credits", header: message("log.credits"), format: "count" },
 ];
 
-export function appendRunLog(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  line: RunLogLine,
-): void {
+export function appendRunLog(spreadsheet: Spreadsheet, line: RunLogLine): void {
   let sheet = spreadsheet.getSheetByName(RUN_LOG_SHEET);
   if (!sheet) {
     const active = spreadsheet.getActiveSheet();
@@ -51,7 +48,7 @@ export function appendRunLog(
   } else if (sheet.getLastColumn() < LOG_COLUMNS.length) {
     // A log from before the credits column: its header gains the cell, its old lines stay blank.
     const cell = sheet.getRange(1, LOG_COLUMNS.length);
-    cell.setValue(LOG_COLUMNS[LOG_COLUMNS.length - 1]!.header);
+    cell.setValues([[LOG_COLUMNS[LOG_COLUMNS.length - 1]!.header]]);
     cell.setFontWeight("bold");
   }
   const row = Math.max(sheet.getLastRow(), 1) + 1;
@@ -115,10 +112,7 @@ export function queueRunLog(properties: PropertyStore, line: RunLogLine): void {
 }
 
 /** Writes the lines that waited for the lock (call it holding the lock). */
-export function writeQueuedRunLog(
-  properties: PropertyStore,
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-): void {
+export function writeQueuedRunLog(properties: PropertyStore, spreadsheet: Spreadsheet): void {
   const queue = readQueue(properties);
   if (queue.length === 0) return;
   for (const line of queue) appendRunLog(spreadsheet, { ...line, time: new Date(line.time) });

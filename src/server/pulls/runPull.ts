@@ -9,7 +9,7 @@
 
 import { catalogueOf, isSeenKey } from "../../shared/columns/index.js";
 import { message } from "../../shared/messages/index.js";
-import type { JobStatus, PullSummary } from "../../shared/pulls/types.js";
+import type { PullSummary } from "../../shared/pulls/types.js";
 import { grouped, issueMessage } from "../../shared/query/index.js";
 import { AddonError, dailyQuotaService, describeError, isAddonError } from "../errors.js";
 import { redactSecrets } from "../http/redact.js";
@@ -17,6 +17,7 @@ import type {
   DocumentEnvironment,
   DocumentLock,
   PropertyStore,
+  Spreadsheet,
   TriggerManager,
 } from "../platform/types.js";
 import { storedSecrets } from "../settings/secrets.js";
@@ -39,8 +40,6 @@ import { appendRunLog, queueRunLog, type RunLogLine, writeQueuedRunLog } from ".
 import { sheetColumns, withIdColumn } from "./sheetFormat.js";
 import { dropStaging, openStaging, stageRows, stagingName } from "./staging.js";
 import { targetRefusal } from "./targetFit.js";
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface PullEnvironment extends DocumentEnvironment {
   /** The running user's own properties (where their trigger's id is kept). */
@@ -294,8 +293,7 @@ function runJob(
     }
   }
   job.updatedAt = env.data.clock.now();
-  // advance() moved the status on; read it afresh rather than as narrowed above.
-  const status: JobStatus = (job as JobState).status;
+  const status = job.status;
   if (status === "done") {
     dropStaging(env.spreadsheet, job.staging);
     delete job.staging;

@@ -2,11 +2,10 @@
 // text columns are plain text before any value lands), then one setValues per block of rows —
 // never a call per row or per cell. Also the header's look: bold, frozen, sensible widths.
 
+import type { Sheet } from "../platform/types.js";
 import type { SheetLayout } from "./layout.js";
 import { columnRuns } from "./layout.js";
 import { formatRow, type SheetColumn, sheetCell, widthRuns } from "./sheetFormat.js";
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Rows per setValues: big enough to be few calls, small enough for Apps Script's payload limits. */
 export const BLOCK_ROWS = 5000;

@@ -3,14 +3,12 @@
 // fixed by the checkpoint, so an execution cut short and run again rewrites the same rows.
 
 import { message } from "../../shared/messages/index.js";
+import { STAGING_PREFIX } from "../../shared/pulls/targetFit.js";
 import { AddonError } from "../errors.js";
+import type { Sheet, Spreadsheet } from "../platform/types.js";
 import { identityLayout } from "./layout.js";
-import { STAGING_PREFIX } from "./pullRequest.js";
 import type { SheetColumn } from "./sheetFormat.js";
 import { BLOCK_ROWS, writeFreshHeader, writeRows } from "./sheetWriter.js";
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export function stagingName(jobId: string): string {
   return `${STAGING_PREFIX}${jobId.replace(/-/g, "").slice(0, 12)}`;

@@ -4,10 +4,8 @@
 
 import { message } from "../../shared/messages/index.js";
 import { isReservedSheet, targetProblem } from "../../shared/pulls/targetFit.js";
+import type { Sheet, Spreadsheet } from "../platform/types.js";
 import type { PullRequest } from "./pullRequest.js";
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Header cells the sidebar is told of per sheet, and characters per cell: enough to judge. */
 const HEADER_CELLS = 60;

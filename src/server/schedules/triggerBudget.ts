@@ -5,11 +5,9 @@
 // spreadsheets), by calendar day in the spreadsheet's time zone. A firing cut off by Apps Script
 // never gets to count itself: the next one counts it as a whole execution.
 
-import type { PropertyStore } from "../platform/types.js";
+import { EXECUTION_LIMIT_MS, type PropertyStore } from "../platform/types.js";
 
 export const DAILY_TRIGGER_BUDGET_MS = 80 * 60_000;
-/** Apps Script ends every execution at 6 minutes. */
-const EXECUTION_MAX_MS = 360_000;
 const STORED = "tt.triggerTime";
 
 interface TriggerDay {
@@ -40,11 +38,11 @@ export interface TriggerClock {
 export function beginTriggerRun(clock: TriggerClock, now: number): BudgetStart {
   const record = today(clock, now);
   if (record.runningSince !== undefined) {
-    record.usedMs += Math.min(EXECUTION_MAX_MS, Math.max(0, now - record.runningSince));
+    record.usedMs += Math.min(EXECUTION_LIMIT_MS, Math.max(0, now - record.runningSince));
     delete record.runningSince;
   }
   const usedMs = record.usedMs;
-  const allowed = usedMs + EXECUTION_MAX_MS <= DAILY_TRIGGER_BUDGET_MS;
+  const allowed = usedMs + EXECUTION_LIMIT_MS <= DAILY_TRIGGER_BUDGET_MS;
   const firstRefusal = !allowed && !record.noted;
   if (allowed) record.runningSince = now;
   else record.noted = true;

@@ -3,6 +3,7 @@
 // request.
 
 import { message } from "../../shared/messages/index.js";
+import { isReservedSheet } from "../../shared/pulls/targetFit.js";
 import { readSource, validateQuery } from "../../shared/query/index.js";
 import type { SourceName, SourceQuery } from "../../shared/query/types.js";
 import { sourceLabel } from "../../shared/sources.js";
@@ -11,7 +12,7 @@ import { isAddonError } from "../errors.js";
 import { invalidInput } from "../functions/invalidInput.js";
 import type { DocumentEnvironment } from "../platform/types.js";
 import { notePreview } from "../pulls/previewReuse.js";
-import { isAddonSheet, queryInputOf } from "../pulls/pullRequest.js";
+import { queryInputOf } from "../pulls/pullRequest.js";
 import { spentText } from "../pulls/pullText.js";
 import type { SheetHeader } from "../pulls/targetFit.js";
 import { SavedQueryStore, type SavedQueryView, viewOf } from "../schedules/savedQueries.js";
@@ -68,7 +69,7 @@ export function sidebarContext(env: SidebarEnvironment, locale: "en" | "zh"): Si
     locale,
     now,
     timeZone: env.timeZone,
-    sheets: env.sheetNames().filter((name) => !isAddonSheet(name)),
+    sheets: env.sheetNames().filter((name) => !isReservedSheet(name)),
     sheetHeaders: env.sheetHeaders?.() ?? [],
     settings: readSettings(env.properties),
     queries: new SavedQueryStore(env.properties)

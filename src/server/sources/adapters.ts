@@ -15,16 +15,12 @@ import type {
 } from "../../shared/query/types.js";
 import { AddonError } from "../errors.js";
 import type { PagedApi } from "../http/fetchPages.js";
+import type { PageRange } from "./answers.js";
 import { fastMossPagedApi } from "./fastmoss/api.js";
 import { fastMossCell } from "./fastmoss/cells.js";
 import { keyApiPagedApi, keyApiUrlTooLong, MAX_URL_CHARS } from "./keyapi/api.js";
 import { keyApiCell } from "./keyapi/cells.js";
 import type { CellValue } from "./values.js";
-
-export interface PageRange {
-  readonly first: number;
-  readonly last: number;
-}
 
 export interface SourceAdapter<Q extends SourceQuery> {
   /** The query's pages as requests, and how to read each answer. */

@@ -1,9 +1,51 @@
-// Reading the parts of an HTTP answer both APIs share: a short description for messages, and a
-// rate limit with its Retry-After header.
+// What both APIs' paged definitions share: the frame of a PagedApi (label and page size from the
+// registry, the pages, the key as a bearer token), and in their answers a short description for
+// messages and a rate limit with its Retry-After header.
 
-import type { PageOutcome } from "../http/fetchPages.js";
+import type { SourceName } from "../../shared/columns/types.js";
+import { pageSize } from "../../shared/query/paging.js";
+import { sourceLabel } from "../../shared/sources.js";
+import type { PagedApi, PageOutcome } from "../http/fetchPages.js";
 import { isRecord } from "../http/json.js";
-import type { HttpResponse } from "../platform/types.js";
+import type { HttpRequest, HttpResponse } from "../platform/types.js";
+
+/** Pages first … last, 1-based. */
+export interface PageRange {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** What a source's paged API says for itself: its paging hints, a page's request, its answers. */
+export interface SourceRequests
+  extends Pick<PagedApi, "speculation" | "probeLastPage" | "read" | "creditsFor"> {
+  /** A page's request, but its key: both APIs take the key as a bearer token. */
+  request(page: number, pageSize: number): Omit<HttpRequest, "headers">;
+}
+
+/** A source's PagedApi: label and page size as the registry has them, the key on every request. */
+export function sourcePagedApi(
+  source: SourceName,
+  limit: number,
+  key: string,
+  pages: PageRange,
+  api: SourceRequests,
+): PagedApi {
+  const size = pageSize(source, limit);
+  return {
+    label: sourceLabel(source),
+    pageSize: size,
+    firstPage: pages.first,
+    lastPage: pages.last,
+    speculation: api.speculation,
+    probeLastPage: api.probeLastPage,
+    request: (page) => ({
+      ...api.request(page, size),
+      headers: { Authorization: `Bearer ${key}` },
+    }),
+    read: api.read,
+    creditsFor: api.creditsFor,
+  };
+}
 
 /** Characters of an HTML page's text kept for a message: redaction runs on them before any cut. */
 const PAGE_TEXT = 2_000;

@@ -1,6 +1,7 @@
 // The columns of FastMoss's potential-creators ranking: the answer's field paths joined with dots,
 // one numeric column per audience share, the L3 sales categories as one column, and profile_url.
 
+import { profileColumn } from "./profile.js";
 import { SEEN_COLUMNS } from "./seen.js";
 import { type ColumnCatalogue, type ColumnSpec, column } from "./types.js";
 
@@ -118,48 +119,13 @@ export const FASTMOSS_COLUMNS: ColumnCatalogue = {
       ["Creator UID", "达人 UID"],
       ["The creator's id inside the creator record.", "达人信息中的 ID。"],
     ),
-    column(
-      "creator.unique_id",
-      "text",
-      ["Handle", "账号"],
-      ["The creator's @handle, without the @.", "达人的 @账号（不含 @）。"],
-    ),
-    column(
-      "creator.nickname",
-      "text",
-      ["Name", "昵称"],
-      ["The creator's display name.", "达人的显示名称。"],
-    ),
-    column(
-      "profile_url",
-      "link",
-      ["Profile", "主页链接"],
-      ["Link to the creator's TikTok profile.", "达人 TikTok 主页链接。"],
-    ),
-    column(
-      "creator.avatar",
-      "link",
-      ["Avatar", "头像"],
-      ["Link to the profile picture.", "头像图片链接。"],
-    ),
-    column(
-      "creator.region",
-      "text",
-      ["Region", "地区"],
-      ["Two-letter country or region code.", "两位国家或地区代码。"],
-    ),
-    column(
-      "creator.category.name",
-      "text",
-      ["Category", "达人类目"],
-      ["The creator's category.", "达人所属类目。"],
-    ),
-    column(
-      "creator.follower_count",
-      "count",
-      ["Followers", "粉丝数"],
-      ["Followers now.", "当前粉丝数。"],
-    ),
+    profileColumn("creator.unique_id", "handle"),
+    profileColumn("creator.nickname", "name"),
+    profileColumn("profile_url", "profile"),
+    profileColumn("creator.avatar", "avatar"),
+    profileColumn("creator.region", "region"),
+    profileColumn("creator.category.name", "category"),
+    profileColumn("creator.follower_count", "followers"),
     column(
       "creator.video_count",
       "count",

@@ -1,5 +1,6 @@
 // The columns of KeyAPI's influencer list analytics: the answer's field names, plus profile_url.
 
+import { profileColumn } from "./profile.js";
 import { SEEN_COLUMNS } from "./seen.js";
 import { type ColumnCatalogue, column } from "./types.js";
 
@@ -28,36 +29,11 @@ export const KEYAPI_COLUMNS: ColumnCatalogue = {
       ["User ID", "用户 ID"],
       ["TikTok's numeric id of the creator, kept as text.", "达人的 TikTok 数字 ID，以文本保存。"],
     ),
-    column(
-      "unique_id",
-      "text",
-      ["Handle", "账号"],
-      ["The creator's @handle, without the @.", "达人的 @账号（不含 @）。"],
-    ),
-    column(
-      "nick_name",
-      "text",
-      ["Name", "昵称"],
-      ["The creator's display name.", "达人的显示名称。"],
-    ),
-    column(
-      "profile_url",
-      "link",
-      ["Profile", "主页链接"],
-      ["Link to the creator's TikTok profile.", "达人 TikTok 主页链接。"],
-    ),
-    column(
-      "avatar",
-      "link",
-      ["Avatar", "头像"],
-      ["Link to the profile picture.", "头像图片链接。"],
-    ),
-    column(
-      "region",
-      "text",
-      ["Region", "地区"],
-      ["Two-letter country or region code.", "两位国家或地区代码。"],
-    ),
+    profileColumn("unique_id", "handle"),
+    profileColumn("nick_name", "name"),
+    profileColumn("profile_url", "profile"),
+    profileColumn("avatar", "avatar"),
+    profileColumn("region", "region"),
     column(
       "language",
       "text",
@@ -70,12 +46,7 @@ export const KEYAPI_COLUMNS: ColumnCatalogue = {
       ["Gender", "性别"],
       ["Gender judged from avatar and videos (US only).", "根据头像和视频判断的性别（仅美国）。"],
     ),
-    column(
-      "category",
-      "text",
-      ["Category", "达人类目"],
-      ["The creator's category.", "达人所属类目。"],
-    ),
+    profileColumn("category", "category"),
     column("signature", "text", ["Bio", "简介"], ["The profile's bio text.", "主页简介。"]),
     column(
       "contact_email",
@@ -101,12 +72,7 @@ export const KEYAPI_COLUMNS: ColumnCatalogue = {
       ["Account closed", "是否注销"],
       ["0 = active; above 0 = the account may be closed.", "0 = 正常；大于 0 = 账号可能已注销。"],
     ),
-    column(
-      "total_followers_cnt",
-      "count",
-      ["Followers", "粉丝数"],
-      ["Followers now.", "当前粉丝数。"],
-    ),
+    profileColumn("total_followers_cnt", "followers"),
     column(
       "total_followers_1d_cnt",
       "count",

@@ -11,6 +11,8 @@ import { SOURCE_LIST, sourceLabel } from "../sources.js";
 export const RUN_LOG_SHEET = "TT Run Log";
 export const STAGING_PREFIX = "TT staging ";
 export const DIAGNOSTICS_SHEET = "TT Diagnostics";
+/** Sheets refuses a longer sheet name. */
+export const MAX_SHEET_NAME = 100;
 export const SNAPSHOT_KEY = "snapshot_at";
 /** What the first header cell of a history sheet may read: the key or its label in either language. */
 export const SNAPSHOT_NAMES: readonly string[] = [SNAPSHOT_KEY, "Snapshot at", "快照时间"];

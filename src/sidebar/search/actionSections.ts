@@ -2,6 +2,7 @@
 // the preview's result, where to write (sheet and mode, each source its own) with the pull's
 // progress, and "Save as scheduled query" (name and schedule).
 
+import { MAX_SHEET_NAME } from "../../shared/pulls/targetFit.js";
 import { estimateCost } from "../../shared/query/paging.js";
 import { say, type ViewContext } from "../context.js";
 import { h, uid } from "../dom.js";
@@ -10,20 +11,21 @@ import { jobSlot } from "../jobs/jobPanel.js";
 import { previewArea } from "../preview/previewTable.js";
 import { capLeft, isBusy, jobActive, type SidebarState } from "../state.js";
 import { watch } from "../store.js";
-import { controlValue, field, select } from "../views/field.js";
+import { field } from "../views/field.js";
 import {
   costLine,
   limitForCost,
-  MAX_SHEET_NAME,
   SCHEDULES,
   type Schedule,
   type SearchForm,
   sourceForm,
+  touched,
   WRITE_MODES,
   type WriteMode,
   withSourceForm,
 } from "./form.js";
 import { problemText, touchedProblem } from "./problems.js";
+import { onSearchInput, searchSelect } from "./searchInputs.js";
 
 /** Focuses the first field with a problem, after an action found some, opening its group. */
 function focusFirstProblem(panel: HTMLElement): void {
@@ -259,13 +261,9 @@ export function writeSection(ctx: ViewContext): HTMLElement {
       list: listId,
       autocomplete: "off",
       maxlength: String(MAX_SHEET_NAME),
-      onInput: (event: Event) => {
-        const sheet = controlValue(event);
-        ctx.actions.updateSearch((form) => ({
-          ...withSourceForm(form, { sheet }),
-          touched: form.touched.includes("sheet") ? form.touched : [...form.touched, "sheet"],
-        }));
-      },
+      onInput: onSearchInput(ctx, (form, sheet) =>
+        touched(withSourceForm(form, { sheet }), "sheet"),
+      ),
     }),
     extra: [sheets, note],
     help: say(ctx, "write.sheetHelp"),
@@ -303,14 +301,7 @@ export function saveSection(ctx: ViewContext): HTMLElement {
       name: "name",
       value: state.search.name,
       autocomplete: "off",
-      onInput: (event: Event) => {
-        const name = controlValue(event);
-        ctx.actions.updateSearch((form) => ({
-          ...form,
-          name,
-          touched: form.touched.includes("name") ? form.touched : [...form.touched, "name"],
-        }));
-      },
+      onInput: onSearchInput(ctx, (form, name) => touched({ ...form, name }, "name")),
     }),
     problem: (s) => problemText(touchedProblem(s, "name"), ctx.locale, s.search.source),
   });
@@ -323,24 +314,16 @@ export function saveSection(ctx: ViewContext): HTMLElement {
       scheduleHelp.textContent = say(ctx, SCHEDULE_TEXT[schedule].help);
     },
   );
-  const scheduleField = field(ctx, {
+  const scheduleField = searchSelect(ctx, {
     name: "schedule",
+    testid: "save-schedule",
     label: say(ctx, "save.schedule"),
-    control: select(
-      {
-        "data-testid": "save-schedule",
-        name: "schedule",
-        onInput: (event: Event) => {
-          const schedule = controlValue(event) as Schedule;
-          ctx.actions.updateSearch((form) => ({ ...form, schedule }));
-        },
-      },
-      SCHEDULES.map((schedule) => ({
-        value: schedule,
-        label: say(ctx, SCHEDULE_TEXT[schedule].label),
-      })),
-      state.search.schedule,
-    ),
+    choices: SCHEDULES.map((schedule) => ({
+      value: schedule,
+      label: say(ctx, SCHEDULE_TEXT[schedule].label),
+    })),
+    selected: state.search.schedule,
+    choose: (form, schedule) => ({ ...form, schedule: schedule as Schedule }),
     extra: scheduleHelp,
   });
   const button = actionButton(ctx, {

@@ -9,26 +9,18 @@ import { h, uid } from "../dom.js";
 import { inLocale, tn } from "../i18n.js";
 import { serverNow } from "../state.js";
 import { rebuildOn, watch } from "../store.js";
-import {
-  type Control,
-  controlValue,
-  describeBy,
-  field,
-  problemLine,
-  select,
-} from "../views/field.js";
+import { type Control, describeBy, field, problemLine, select } from "../views/field.js";
 import { sourceForm, withFilter } from "./form.js";
 import { FILTER_GROUPS, type FilterRow, groupRows, rangeCaption } from "./groups.js";
 import { latestDay, recentMonths, recentWeeks } from "./periods.js";
 import { problemText, queryFieldProblem } from "./problems.js";
+import { onSearchInput } from "./searchInputs.js";
 
 const filterText = (ctx: ViewContext, name: string) =>
   sourceForm(ctx.store.get().search).filters[name] ?? "";
 
-const onFilterInput = (ctx: ViewContext, name: string) => (event: Event) => {
-  const value = controlValue(event);
-  ctx.actions.updateSearch((form) => withFilter(form, name, value));
-};
+const onFilterInput = (ctx: ViewContext, name: string) =>
+  onSearchInput(ctx, (form, value) => withFilter(form, name, value));
 
 const problemOf =
   (ctx: ViewContext, name: string) => (state: Parameters<typeof queryFieldProblem>[0]) =>

@@ -4,7 +4,7 @@
 
 import { catalogueOf } from "../../shared/columns/index.js";
 import type { SourceName } from "../../shared/columns/types.js";
-import { type TargetProblem, targetProblem } from "../../shared/pulls/targetFit.js";
+import { MAX_SHEET_NAME, type TargetProblem, targetProblem } from "../../shared/pulls/targetFit.js";
 import { SCHEDULES, type Schedule, WRITE_MODES, type WriteMode } from "../../shared/pulls/types.js";
 import {
   DEFAULT_LIMIT,
@@ -37,6 +37,11 @@ export {
 export { SCHEDULES, type Schedule, WRITE_MODES, type WriteMode };
 
 export const sourceForm = (form: SearchForm): SourceForm => form.bySource[form.source];
+
+/** The form with `field`'s problems showing from now on (typed into). */
+export function touched(form: SearchForm, field: SearchForm["touched"][number]): SearchForm {
+  return form.touched.includes(field) ? form : { ...form, touched: [...form.touched, field] };
+}
 
 /** The form with the current source's fields changed. */
 export function withSourceForm(form: SearchForm, changes: Partial<SourceForm>): SearchForm {
@@ -205,7 +210,6 @@ export function queryProblems(form: SearchForm, context: CheckContext): Map<stri
   return problems;
 }
 
-export const MAX_SHEET_NAME = 100;
 const MAX_QUERY_NAME = 100;
 
 /** A sheet of the spreadsheet as the sidebar's context describes it. */

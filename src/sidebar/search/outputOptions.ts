@@ -7,9 +7,10 @@ import { inScope, say, type ViewContext } from "../context.js";
 import { h, uid } from "../dom.js";
 import { inLocale } from "../i18n.js";
 import { rebuildOn } from "../store.js";
-import { controlValue, field, problemLine, select } from "../views/field.js";
+import { problemLine, select } from "../views/field.js";
 import { type ColumnsMode, type HeadersChoice, sourceForm, withSourceForm } from "./form.js";
 import { problemText, queryFieldProblem } from "./problems.js";
+import { onSearchInput, searchSelect } from "./searchInputs.js";
 
 function columnPicker(ctx: ViewContext, source: SourceName): HTMLElement {
   const catalogue = catalogueOf(source);
@@ -64,18 +65,16 @@ export function outputOptions(ctx: ViewContext, source: SourceName): HTMLElement
     {
       "data-testid": "columns-mode",
       name: "columns-mode",
-      onInput: (event: Event) => {
-        const columnsMode = controlValue(event) as ColumnsMode;
-        ctx.actions.updateSearch((form) => {
-          // Picking starts from the default set, which most people adjust rather than build.
-          const picked =
-            sourceForm(form).picked.length > 0 ? sourceForm(form).picked : catalogue.defaultKeys;
-          return withSourceForm(form, {
-            columnsMode,
-            picked: columnsMode === "pick" ? [...picked] : sourceForm(form).picked,
-          });
+      onInput: onSearchInput(ctx, (form, choice) => {
+        const columnsMode = choice as ColumnsMode;
+        // Picking starts from the default set, which most people adjust rather than build.
+        const picked =
+          sourceForm(form).picked.length > 0 ? sourceForm(form).picked : catalogue.defaultKeys;
+        return withSourceForm(form, {
+          columnsMode,
+          picked: columnsMode === "pick" ? [...picked] : sourceForm(form).picked,
         });
-      },
+      }),
     },
     modes,
     fields.columnsMode,
@@ -110,21 +109,13 @@ export function outputOptions(ctx: ViewContext, source: SourceName): HTMLElement
         problemText(queryFieldProblem(s, "columns"), ctx.locale, s.search.source),
       ),
     ),
-    field(ctx, {
+    searchSelect(ctx, {
       name: "headers",
+      testid: "headers",
       label: say(ctx, "output.headers"),
-      control: select(
-        {
-          "data-testid": "headers",
-          name: "headers",
-          onInput: (event: Event) => {
-            const choice = controlValue(event) as HeadersChoice;
-            ctx.actions.updateSearch((form) => withSourceForm(form, { headers: choice }));
-          },
-        },
-        headers,
-        fields.headers,
-      ),
+      choices: headers,
+      selected: fields.headers,
+      choose: (form, choice) => withSourceForm(form, { headers: choice as HeadersChoice }),
       help: say(ctx, "output.headersHelp"),
       problem: (s) => problemText(queryFieldProblem(s, "headers"), ctx.locale, s.search.source),
     }),

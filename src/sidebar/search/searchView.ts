@@ -11,13 +11,14 @@ import { formatCount } from "../i18n.js";
 import { runningPullsPanel } from "../jobs/runningPulls.js";
 import type { SidebarState } from "../state.js";
 import { rebuildOn, watch } from "../store.js";
-import { controlValue, field, select } from "../views/field.js";
+import { field, select } from "../views/field.js";
 import { previewNow, previewSection, saveSection, writeSection } from "./actionSections.js";
 import { filterGroups } from "./filterFields.js";
 import { sourceForm, withSourceForm } from "./form.js";
 import { outputOptions } from "./outputOptions.js";
 import { problemText, queryFieldProblem } from "./problems.js";
 import { KEYAPI_SUGGESTED_REGIONS, regionLabel } from "./regions.js";
+import { onSearchInput } from "./searchInputs.js";
 
 const NO_KEY_MESSAGE = {
   keyapiKey: "search.noKeyapiKey",
@@ -118,10 +119,7 @@ function missingKeyHint(ctx: ViewContext, source: SourceName): HTMLElement {
 
 function regionField(ctx: ViewContext, source: SourceName): HTMLElement {
   const fields = sourceForm(ctx.store.get().search);
-  const onInput = (event: Event) => {
-    const region = controlValue(event);
-    ctx.actions.updateSearch((form) => withSourceForm(form, { region }));
-  };
+  const onInput = onSearchInput(ctx, (form, region) => withSourceForm(form, { region }));
   const problem = (s: SidebarState) =>
     problemText(queryFieldProblem(s, "region"), ctx.locale, s.search.source);
   const { regions } = sourceOf(source);
@@ -175,10 +173,7 @@ function limitField(ctx: ViewContext, source: SourceName): HTMLElement {
       "data-testid": "limit",
       name: "limit",
       value: sourceForm(ctx.store.get().search).limit,
-      onInput: (event: Event) => {
-        const limit = controlValue(event);
-        ctx.actions.updateSearch((form) => withSourceForm(form, { limit }));
-      },
+      onInput: onSearchInput(ctx, (form, limit) => withSourceForm(form, { limit })),
     }),
     help: say(ctx, "search.limitHelp", { max: formatCount(ctx.locale, SOURCE_MAX_LIMIT[source]) }),
     problem: (s) => problemText(queryFieldProblem(s, "limit"), ctx.locale, s.search.source),

@@ -1,5 +1,5 @@
-// In-memory stand-ins for the platform: a virtual clock, a cache with call counters, and a small
-// KeyAPI-like server that pages a dataset, paces by a rate limit and fails on cue.
+// In-memory stand-ins for the platform: a virtual clock, a cache with call counters, a property
+// store, and a small KeyAPI-like server that pages a dataset, paces by a rate limit and fails on cue.
 
 import type {
   Clock,
@@ -7,6 +7,7 @@ import type {
   HttpOutcome,
   HttpRequest,
   KeyValueCache,
+  PropertyStore,
 } from "../../../src/server/platform/types.js";
 
 export class FakeClock implements Clock {
@@ -38,6 +39,22 @@ export class FakeCache implements KeyValueCache {
   remove(key: string): void {
     this.values.delete(key);
   }
+}
+
+/** A property store in memory; `values` shows what is stored. */
+export function memoryProperties(): PropertyStore & { readonly values: Map<string, string> } {
+  const values = new Map<string, string>();
+  return {
+    values,
+    get: (name) => values.get(name) ?? null,
+    set: (name, value) => {
+      values.set(name, value);
+    },
+    delete: (name) => {
+      values.delete(name);
+    },
+    list: (prefix) => Object.fromEntries([...values].filter(([name]) => name.startsWith(prefix))),
+  };
 }
 
 export interface FakeServerOptions {

@@ -4,7 +4,6 @@
 
 import { describe, expect, it } from "vitest";
 import { CreditMeter, LEDGER_KEY } from "../../../src/server/platform/creditMeter.js";
-import type { PropertyStore } from "../../../src/server/platform/types.js";
 import {
   addRequests,
   emptyLedger,
@@ -14,30 +13,15 @@ import {
   shiftDay,
   summarize,
 } from "../../../src/shared/usage/ledger.js";
-import { FakeClock } from "../http/fakes.js";
+import { FakeClock, memoryProperties } from "../http/fakes.js";
 
 const DAY = 86_400_000;
 /** Runs in these tests last past the test. */
 const LATER = Date.UTC(2030, 0, 1);
 
-function memoryStore(): PropertyStore & { values: Map<string, string> } {
-  const values = new Map<string, string>();
-  return {
-    values,
-    get: (name) => values.get(name) ?? null,
-    set: (name, value) => {
-      values.set(name, value);
-    },
-    delete: (name) => {
-      values.delete(name);
-    },
-    list: (prefix) => Object.fromEntries([...values].filter(([name]) => name.startsWith(prefix))),
-  };
-}
-
 function meterWorld(cap?: number, timeZone = "Etc/UTC") {
   const clock = new FakeClock(Date.UTC(2026, 11, 6, 12));
-  const properties = memoryStore();
+  const properties = memoryProperties();
   let dailyCap = cap;
   const meter = () => new CreditMeter({ properties, clock, timeZone, dailyCap: () => dailyCap });
   return {

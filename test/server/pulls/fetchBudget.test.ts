@@ -2,23 +2,8 @@
 // write and commit times measured in the document.
 
 import { describe, expect, it } from "vitest";
-import type { PropertyStore } from "../../../src/server/platform/types.js";
 import { FetchBudget } from "../../../src/server/pulls/fetchBudget.js";
-
-function memoryStore(): PropertyStore & { values: Map<string, string> } {
-  const values = new Map<string, string>();
-  return {
-    values,
-    get: (name) => values.get(name) ?? null,
-    set: (name, value) => {
-      values.set(name, value);
-    },
-    delete: (name) => {
-      values.delete(name);
-    },
-    list: () => Object.fromEntries(values),
-  };
-}
+import { memoryProperties } from "../http/fakes.js";
 
 const START = 1_000_000;
 const plan = (heldRows: number, rowsLeft: number, totalRows = 100_000) => ({
@@ -31,7 +16,7 @@ const plan = (heldRows: number, rowsLeft: number, totalRows = 100_000) => ({
 
 describe("FetchBudget", () => {
   it("fetches until the end of the execution but the staging of what it will hold", () => {
-    const budget = new FetchBudget(memoryStore(), START);
+    const budget = new FetchBudget(memoryProperties(), START);
     const deadline = budget.fetchDeadline(START, plan(10_000, 90_000));
     // 6 minutes, less the wrap-up and the staging of 12,000 rows at the default pace.
     expect(deadline).toBe(START + 360_000 - 5_000 - budget.stageMs(12_000));
@@ -39,7 +24,7 @@ describe("FetchBudget", () => {
   });
 
   it("keeps time for the commit when the rest of the pull fits in this execution", () => {
-    const budget = new FetchBudget(memoryStore(), START);
+    const budget = new FetchBudget(memoryProperties(), START);
     const now = START + 200_000;
     const deadline = budget.fetchDeadline(now, plan(5_000, 5_000, 40_000));
     expect(deadline).toBe(START + 355_000 - budget.stageMs(10_000) - budget.commitMs(40_000));
@@ -48,7 +33,7 @@ describe("FetchBudget", () => {
   });
 
   it("learns the document's write and commit times, and keeps them for the next execution", () => {
-    const store = memoryStore();
+    const store = memoryProperties();
     const first = new FetchBudget(store, START);
     const before = first.stageMs(20_000);
     first.measuredStage(20_000, 3_000);
@@ -66,7 +51,7 @@ describe("FetchBudget", () => {
   });
 
   it("ignores damaged timings and small writes that measure nothing", () => {
-    const store = memoryStore();
+    const store = memoryProperties();
     store.set("tt.pullTimings", "{not json");
     const budget = new FetchBudget(store, START);
     const defaults = budget.stageMs(10_000);

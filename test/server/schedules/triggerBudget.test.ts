@@ -2,36 +2,22 @@
 // minutes, each firing's time is added up, one cut off is counted whole, and a new day starts afresh.
 
 import { describe, expect, it } from "vitest";
-import type { PropertyStore } from "../../../src/server/platform/types.js";
 import {
   beginTriggerRun,
   DAILY_TRIGGER_BUDGET_MS,
   endTriggerRun,
   triggerTimeUsed,
 } from "../../../src/server/schedules/triggerBudget.js";
+import { memoryProperties } from "../http/fakes.js";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-
-function memoryStore(): PropertyStore {
-  const values = new Map<string, string>();
-  return {
-    get: (name) => values.get(name) ?? null,
-    set: (name, value) => {
-      values.set(name, value);
-    },
-    delete: (name) => {
-      values.delete(name);
-    },
-    list: () => Object.fromEntries(values),
-  };
-}
 
 const utcDay = (instant: number) => new Date(instant).toISOString().slice(0, 10);
 
 describe("the day's trigger time", () => {
   it("adds up firings and refuses one that might not fit in 80 minutes, saying so once", () => {
-    const budget = { store: memoryStore(), dayOf: utcDay };
+    const budget = { store: memoryProperties(), dayOf: utcDay };
     let now = Date.UTC(2026, 10, 16);
     const fire = (minutes: number) => {
       const start = beginTriggerRun(budget, now);
@@ -48,7 +34,7 @@ describe("the day's trigger time", () => {
   });
 
   it("counts a firing that never ended as a whole execution, and starts each day afresh", () => {
-    const budget = { store: memoryStore(), dayOf: utcDay };
+    const budget = { store: memoryProperties(), dayOf: utcDay };
     const start = Date.UTC(2026, 10, 16, 10);
     expect(beginTriggerRun(budget, start).allowed).toBe(true);
     // Cut off at 6 minutes: never ended. The next firing counts it.

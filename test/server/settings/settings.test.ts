@@ -1,7 +1,6 @@
 // Settings: keys stored in the document's properties, answered only as a hint.
 
 import { describe, expect, it } from "vitest";
-import type { PropertyStore } from "../../../src/server/platform/types.js";
 import {
   keyFor,
   keyHint,
@@ -9,25 +8,11 @@ import {
   readSettings,
   saveKeys,
 } from "../../../src/server/settings/settings.js";
-
-function memoryStore(): PropertyStore & { values: Map<string, string> } {
-  const values = new Map<string, string>();
-  return {
-    values,
-    get: (name) => values.get(name) ?? null,
-    set: (name, value) => {
-      values.set(name, value);
-    },
-    delete: (name) => {
-      values.delete(name);
-    },
-    list: (prefix) => Object.fromEntries([...values].filter(([name]) => name.startsWith(prefix))),
-  };
-}
+import { memoryProperties } from "../http/fakes.js";
 
 describe("settings", () => {
   it("stores trimmed keys, answers hints, and removes a key given as an empty string", () => {
-    const store = memoryStore();
+    const store = memoryProperties();
     expect(
       saveKeys(store, { keyapiKey: "  kapi-1234567890abcd ", fastmossToken: "fm-token-wxyz" }),
     ).toEqual({
@@ -59,7 +44,7 @@ describe("settings", () => {
     [{ keyapiKey: "two words" }, /doesn't look like a key/],
     [{ fastmossToken: "x".repeat(501) }, /over 500 characters/],
   ])("refuses %j and changes nothing", (input, problem) => {
-    const store = memoryStore();
+    const store = memoryProperties();
     saveKeys(store, { keyapiKey: "existing-key" });
     expect(() => saveKeys(store, input)).toThrow(problem);
     expect(keyFor(store, "keyapi")).toBe("existing-key");
@@ -68,7 +53,7 @@ describe("settings", () => {
 
 describe("the daily credit cap", () => {
   it("is saved as a whole number, answered by readSettings, and removed by an empty string or 0", () => {
-    const store = memoryStore();
+    const store = memoryProperties();
     expect(readSettings(store).dailyCreditCap).toBeUndefined();
     expect(saveKeys(store, { dailyCreditCap: 50 }).dailyCreditCap).toBe(50);
     expect(saveKeys(store, { dailyCreditCap: "1,200" }).dailyCreditCap).toBe(1200);
@@ -81,7 +66,7 @@ describe("the daily credit cap", () => {
   });
 
   it("refuses a cap that is not a whole number of credits, storing nothing", () => {
-    const store = memoryStore();
+    const store = memoryProperties();
     for (const bad of [-1, 2.5, "ten", true, 2_000_000, {}]) {
       expect(() =>
         saveKeys(store, { keyapiKey: "kapi-1234567890abcd", dailyCreditCap: bad }),

@@ -2,13 +2,11 @@
 // answer means. The HTTP status is checked first, then the body's code, which often carries the
 // error with HTTP 200.
 
-import { pageSize as sharedPageSize } from "../../../shared/query/paging.js";
 import type { FastMossQuery } from "../../../shared/query/types.js";
-import { sourceLabel } from "../../../shared/sources.js";
 import type { PagedApi, PageOutcome } from "../../http/fetchPages.js";
 import { isRecord, parseApiJson } from "../../http/json.js";
 import type { HttpResponse } from "../../platform/types.js";
-import { answerDetail, rateLimited } from "../answers.js";
+import { answerDetail, type PageRange, rateLimited, sourcePagedApi } from "../answers.js";
 
 export const FASTMOSS_URL = "https://openapi.fastmoss.com/creator/v1/rank/topPotential";
 
@@ -79,27 +77,17 @@ export function readFastMossAnswer(response: HttpResponse): PageOutcome {
   };
 }
 
-export function fastMossPagedApi(
-  query: FastMossQuery,
-  token: string,
-  pages: { readonly first: number; readonly last: number },
-): PagedApi {
-  const pageSize = sharedPageSize("fastmoss", query.limit);
-  return {
-    label: sourceLabel("fastmoss"),
-    pageSize,
-    firstPage: pages.first,
-    lastPage: pages.last,
+export function fastMossPagedApi(query: FastMossQuery, token: string, pages: PageRange): PagedApi {
+  return sourcePagedApi("fastmoss", query.limit, token, pages, {
     speculation: 0,
     probeLastPage: false,
-    request: (page) => ({
+    request: (page, pageSize) => ({
       url: FASTMOSS_URL,
       method: "post",
-      headers: { Authorization: `Bearer ${token}` },
       contentType: "application/json",
       payload: fastMossBody(query, page, pageSize),
     }),
     read: readFastMossAnswer,
     creditsFor: () => 0,
-  };
+  });
 }

@@ -3,12 +3,11 @@
 
 import { pageSize as sharedPageSize } from "../../../shared/query/paging.js";
 import type { KeyApiQuery } from "../../../shared/query/types.js";
-import { sourceLabel } from "../../../shared/sources.js";
 import type { PagedApi, PageOutcome } from "../../http/fetchPages.js";
 import { isRecord, parseApiJson } from "../../http/json.js";
 import type { HttpOutcome, HttpResponse } from "../../platform/types.js";
 import { isTransportError } from "../../platform/types.js";
-import { answerDetail, rateLimited } from "../answers.js";
+import { answerDetail, type PageRange, rateLimited, sourcePagedApi } from "../answers.js";
 
 export const KEYAPI_URL = "https://api.keyapi.ai/v1/tiktok/influencer/list/analytics";
 /** The SPEC's bound on requests past the last page when the data ends before the limit. */
@@ -77,25 +76,12 @@ export function keyApiCredits(outcome: HttpOutcome): number {
   return outcome.status === 401 || outcome.status === 402 || outcome.status === 403 ? 0 : 1;
 }
 
-export function keyApiPagedApi(
-  query: KeyApiQuery,
-  key: string,
-  pages: { readonly first: number; readonly last: number },
-): PagedApi {
-  const pageSize = sharedPageSize("keyapi", query.limit);
-  return {
-    label: sourceLabel("keyapi"),
-    pageSize,
-    firstPage: pages.first,
-    lastPage: pages.last,
+export function keyApiPagedApi(query: KeyApiQuery, key: string, pages: PageRange): PagedApi {
+  return sourcePagedApi("keyapi", query.limit, key, pages, {
     speculation: KEYAPI_SPECULATION,
     probeLastPage: true,
-    request: (page) => ({
-      url: keyApiUrl(query, page, pageSize),
-      method: "get",
-      headers: { Authorization: `Bearer ${key}` },
-    }),
+    request: (page, pageSize) => ({ url: keyApiUrl(query, page, pageSize), method: "get" }),
     read: readKeyApiAnswer,
     creditsFor: keyApiCredits,
-  };
+  });
 }
