@@ -278,6 +278,21 @@ function isNumericToken(token: Token | undefined): boolean {
  * rolls into the next month, text after the pattern is ignored). Answers epoch ms, or null when
  * the text does not fit ("Unparseable date").
  */
+interface ParsedFields {
+  year: number;
+  twoDigitYear: boolean;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  pm: boolean | null;
+  hour12: number | null;
+  offsetMinutes: number | null;
+  bc: boolean;
+}
+
 export function parseDate(
   text: string,
   timeZone: string,
@@ -286,18 +301,21 @@ export function parseDate(
 ): number | null {
   const tokens = tokenize(pattern);
   let pos = 0;
-  let year = 1970;
-  let twoDigitYear = false;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let millisecond = 0;
-  let pm: boolean | null = null;
-  let hour12: number | null = null;
-  let offsetMinutes: number | null = null;
-  let bc = false;
+  // What the pattern's fields set, from Java's defaults: 1 January 1970, 00:00:00.000, AD.
+  const at: ParsedFields = {
+    year: 1970,
+    twoDigitYear: false,
+    month: 1,
+    day: 1,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    millisecond: 0,
+    pm: null,
+    hour12: null,
+    offsetMinutes: null,
+    bc: false,
+  };
 
   const readNumber = (maxDigits: number): number | null => {
     const match = /^[+-]?\d+/.exec(text.slice(pos));
@@ -349,28 +367,28 @@ export function parseDate(
         const start = pos;
         value = readNumber(width);
         if (value === null) return null;
-        twoDigitYear = count <= 2 && pos - start === 2;
-        year = value;
+        at.twoDigitYear = count <= 2 && pos - start === 2;
+        at.year = value;
         break;
       }
       case "M":
       case "L":
         value = count >= 3 ? readName(MONTH_NAMES) : readNumber(width);
         if (value === null) return null;
-        month = count >= 3 ? value + 1 : value;
+        at.month = count >= 3 ? value + 1 : value;
         break;
       case "d":
         value = readNumber(width);
         if (value === null) return null;
-        day = value;
+        at.day = value;
         break;
       case "E":
         if (readName(WEEKDAY_NAMES) === null) return null;
         break;
       case "a": {
         const rest = text.slice(pos).toUpperCase();
-        if (rest.startsWith("AM")) pm = false;
-        else if (rest.startsWith("PM")) pm = true;
+        if (rest.startsWith("AM")) at.pm = false;
+        else if (rest.startsWith("PM")) at.pm = true;
         else return null;
         pos += 2;
         break;
@@ -378,7 +396,7 @@ export function parseDate(
       case "G": {
         const rest = text.slice(pos).toUpperCase();
         if (!rest.startsWith("AD") && !rest.startsWith("BC")) return null;
-        bc = rest.startsWith("BC");
+        at.bc = rest.startsWith("BC");
         pos += 2;
         break;
       }
@@ -386,34 +404,34 @@ export function parseDate(
       case "k":
         value = readNumber(width);
         if (value === null) return null;
-        hour = letter === "k" && value === 24 ? 0 : value;
+        at.hour = letter === "k" && value === 24 ? 0 : value;
         break;
       case "h":
       case "K":
         value = readNumber(width);
         if (value === null) return null;
-        hour12 = value % 12;
+        at.hour12 = value % 12;
         break;
       case "m":
         value = readNumber(width);
         if (value === null) return null;
-        minute = value;
+        at.minute = value;
         break;
       case "s":
         value = readNumber(width);
         if (value === null) return null;
-        second = value;
+        at.second = value;
         break;
       case "S":
         value = readNumber(width);
         if (value === null) return null;
-        millisecond = value;
+        at.millisecond = value;
         break;
       case "z":
       case "Z":
       case "X":
-        offsetMinutes = readOffset();
-        if (offsetMinutes === null) return null;
+        at.offsetMinutes = readOffset();
+        if (at.offsetMinutes === null) return null;
         break;
       default:
         // Fields that don't change the instant (week numbers, day of year) are read and dropped.
@@ -421,18 +439,26 @@ export function parseDate(
     }
   }
 
-  if (hour12 !== null) hour = hour12 + (pm ? 12 : 0);
-  else if (pm === true && hour < 12) hour += 12;
-  if (twoDigitYear) {
+  if (at.hour12 !== null) at.hour = at.hour12 + (at.pm ? 12 : 0);
+  else if (at.pm === true && at.hour < 12) at.hour += 12;
+  if (at.twoDigitYear) {
     // Java puts a two-digit year within 80 years before and 20 years after now.
     const nowYear = new Date(nowMs).getUTCFullYear();
     const century = Math.floor((nowYear - 80) / 100) * 100;
-    year = century + year;
-    if (year < nowYear - 80) year += 100;
+    at.year = century + at.year;
+    if (at.year < nowYear - 80) at.year += 100;
   }
-  if (bc) year = 1 - year;
-  const wallClock = utcMillis(year, month, day, hour, minute, second, millisecond);
-  if (offsetMinutes !== null) return wallClock - offsetMinutes * MINUTE_MS;
+  if (at.bc) at.year = 1 - at.year;
+  const wallClock = utcMillis(
+    at.year,
+    at.month,
+    at.day,
+    at.hour,
+    at.minute,
+    at.second,
+    at.millisecond,
+  );
+  if (at.offsetMinutes !== null) return wallClock - at.offsetMinutes * MINUTE_MS;
   // The wall-clock time in the zone: guess with the offset at that instant, then correct once.
   const zone = resolveZone(timeZone);
   const guessedOffset = zone.fields(wallClock).offsetMinutes;

@@ -2,35 +2,12 @@
 // on one virtual clock, sharing the document's cache, properties and lock, at most 30 at a time,
 // deterministically — exercised with small fixture scripts and the fake API's rate limit.
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeApiHandle, startFakeApiInWorker } from "../../../dev/fake-api/worker.js";
-import { AppsScriptRuntime, apiRoutes, type RuntimeOptions } from "../../../dev/runtime/runtime.js";
+import { apiRoutes } from "../../../dev/runtime/runtime.js";
+import { useFixtureRuntimes } from "./fixtureRuntime.js";
 
-const MANIFEST = {
-  timeZone: "Etc/UTC",
-  runtimeVersion: "V8",
-  oauthScopes: [
-    "https://www.googleapis.com/auth/spreadsheets.currentonly",
-    "https://www.googleapis.com/auth/script.external_request",
-  ],
-};
-
-const runtimes: AppsScriptRuntime[] = [];
-
-function runtime(code: string, options: Partial<RuntimeOptions> = {}): AppsScriptRuntime {
-  const rt = new AppsScriptRuntime({
-    code,
-    manifest: MANIFEST,
-    htmlDir: import.meta.dirname,
-    ...options,
-  });
-  runtimes.push(rt);
-  return rt;
-}
-
-afterEach(() => {
-  for (const rt of runtimes.splice(0)) rt.close();
-});
+const runtime = useFixtureRuntimes(import.meta.dirname);
 
 const SCRIPT = `
   function NAP(ms) { var t0 = Date.now(); Utilities.sleep(ms); return [[t0, Date.now()]]; }

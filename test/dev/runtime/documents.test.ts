@@ -2,20 +2,10 @@
 // properties, triggers and UrlFetch's quota shared; triggers listed per spreadsheet and 20 at most;
 // trigger runs with or without an active spreadsheet; service calls told to fail.
 
-import { afterEach, describe, expect, it } from "vitest";
-import { AppsScriptRuntime } from "../../../dev/runtime/runtime.js";
+import { describe, expect, it } from "vitest";
+import type { AppsScriptRuntime } from "../../../dev/runtime/runtime.js";
 import { TRIGGER_ERRORS } from "../../../dev/runtime/script-app.js";
-
-const MANIFEST = {
-  timeZone: "Etc/UTC",
-  runtimeVersion: "V8",
-  oauthScopes: [
-    "https://www.googleapis.com/auth/spreadsheets.currentonly",
-    "https://www.googleapis.com/auth/script.external_request",
-    "https://www.googleapis.com/auth/script.container.ui",
-    "https://www.googleapis.com/auth/script.scriptapp",
-  ],
-};
+import { FIXTURE_MANIFEST, useFixtureRuntimes } from "./fixtureRuntime.js";
 
 const CODE = `
   function remember(value) {
@@ -52,19 +42,10 @@ const CODE = `
   function ping() { UrlFetchApp.fetch("http://127.0.0.1:9/", { muteHttpExceptions: true }); }
 `;
 
-const runtimes: AppsScriptRuntime[] = [];
-function runtime(): AppsScriptRuntime {
-  const rt = new AppsScriptRuntime({
-    code: CODE,
-    manifest: MANIFEST,
-    htmlDir: import.meta.dirname,
-  });
-  runtimes.push(rt);
-  return rt;
-}
-afterEach(() => {
-  for (const rt of runtimes.splice(0)) rt.close();
-});
+const newRuntime = useFixtureRuntimes(import.meta.dirname);
+// No allowed hosts: any fetch goes as far as UrlFetch's quota, which is what these tests watch.
+const { urlFetchWhitelist: _, ...MANIFEST } = FIXTURE_MANIFEST;
+const runtime = (): AppsScriptRuntime => newRuntime(CODE, { manifest: MANIFEST });
 
 describe("several spreadsheets of one user", () => {
   it("keep their own document properties, cache and lock and share the user's properties", () => {

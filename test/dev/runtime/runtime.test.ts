@@ -1,38 +1,12 @@
 // The local Apps Script runtime as a whole: executions, authorization modes, limits, the virtual
 // clock and triggers, exercised with small fixture scripts rather than the add-on's bundle.
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeApiHandle, startFakeApiInWorker } from "../../../dev/fake-api/worker.js";
-import { AppsScriptRuntime, apiRoutes, type RuntimeOptions } from "../../../dev/runtime/runtime.js";
+import { apiRoutes } from "../../../dev/runtime/runtime.js";
+import { FIXTURE_MANIFEST, useFixtureRuntimes } from "./fixtureRuntime.js";
 
-const MANIFEST = {
-  timeZone: "Etc/UTC",
-  runtimeVersion: "V8",
-  oauthScopes: [
-    "https://www.googleapis.com/auth/spreadsheets.currentonly",
-    "https://www.googleapis.com/auth/script.external_request",
-    "https://www.googleapis.com/auth/script.container.ui",
-    "https://www.googleapis.com/auth/script.scriptapp",
-  ],
-  urlFetchWhitelist: ["https://api.keyapi.ai/", "https://openapi.fastmoss.com/"],
-};
-
-const runtimes: AppsScriptRuntime[] = [];
-
-function runtime(code: string, options: Partial<RuntimeOptions> = {}): AppsScriptRuntime {
-  const rt = new AppsScriptRuntime({
-    code,
-    manifest: MANIFEST,
-    htmlDir: import.meta.dirname,
-    ...options,
-  });
-  runtimes.push(rt);
-  return rt;
-}
-
-afterEach(() => {
-  for (const rt of runtimes.splice(0)) rt.close();
-});
+const runtime = useFixtureRuntimes(import.meta.dirname);
 
 describe("executions", () => {
   it("runs each execution in a fresh global scope, as Apps Script does", () => {
@@ -213,7 +187,7 @@ describe("onOpen and authorization modes", () => {
 
   it("refuses services the manifest has no scope for", () => {
     const rt = runtime(`function go() { UrlFetchApp.fetch("https://api.keyapi.ai/"); }`, {
-      manifest: { ...MANIFEST, oauthScopes: [MANIFEST.oauthScopes[0]!] },
+      manifest: { ...FIXTURE_MANIFEST, oauthScopes: [FIXTURE_MANIFEST.oauthScopes[0]!] },
     });
     expect(() => rt.serverCall("go")).toThrow(
       "You do not have permission to call UrlFetchApp.fetch. Required permissions: https://www.googleapis.com/auth/script.external_request",
