@@ -253,6 +253,8 @@ function runExecution(
       requests: job?.requests ?? 0,
       sheet: job?.request.sheet ?? "",
       message: message("pull.stopped", { rows: grouped(job?.rowsStaged ?? 0), detail: text }),
+      // The job is still stored as last saved: resumeJob (or the hourly trigger) carries it on.
+      ...(job ? { jobId: job.id } : {}),
     };
   } finally {
     env.lock.release();

@@ -151,8 +151,10 @@ describe("a commit cut short", () => {
     }
     expect(summary.status).toBe("failed");
     expect(world.spreadsheet.count("Range.copyTo")).toBe(1);
-    // The job is still running as last saved, its commit row recorded: the next execution (the
-    // hourly trigger's, or the sidebar's) commits again, to the same rows.
+    // The job is still running as last saved, its commit row recorded: the answer names it, so the
+    // sidebar can resume it, and the next execution (the hourly trigger's, or the sidebar's)
+    // commits again, to the same rows.
+    expect(summary.jobId).toBe(jobId);
     expect(world.resume(jobId)).toMatchObject({ status: "done", rows: 2000 });
     expect(world.spreadsheet.count("Range.copyTo")).toBe(2);
     expect(target.values()).toHaveLength(2002);
