@@ -155,7 +155,8 @@ export class PacingBudget {
         if (admission.refusal) {
           return { send: [], elsewhere, noSlot: false, refusal: admission.refusal };
         }
-        if (request.whole !== undefined) this.#holding = true;
+        // Only a hold under a cap needs releasing: without a cap nothing is set aside.
+        if (admission.holding) this.#holding = true;
         send = send.slice(0, admission.allowed);
       }
       for (let index = 0; index < send.length; index++) state.slots.push(at);

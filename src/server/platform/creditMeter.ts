@@ -39,6 +39,8 @@ export interface CreditMeterServices {
 export interface Admission {
   /** How many of the wave's requests may go (and are counted as sent). */
   readonly allowed: number;
+  /** The run has credits set aside now (to release when it ends). */
+  readonly holding?: boolean;
   /** Why none may go: the cap. */
   readonly refusal?: AddonError;
 }
@@ -153,7 +155,7 @@ export class CreditMeter {
       },
       locked,
     );
-    return { allowed };
+    return hold ? { allowed, holding: true } : { allowed };
   }
 
   /** Requests counted that were never sent (Google refused the whole wave). */
