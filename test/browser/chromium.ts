@@ -4,7 +4,13 @@
 
 import { accessSync, constants, mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Frame,
+  type Page,
+} from "playwright-core";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -80,4 +86,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, "-")}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** The playground's sidebar: its iframe's document, once the sidebar has drawn its tabs. */
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  await page.getByTestId("sidebar-frame").waitFor();
+  const handle = await page.getByTestId("sidebar-frame").elementHandle();
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error("The sidebar iframe has no document.");
+  await frame.getByTestId("tab-search").waitFor();
+  return frame;
 }

@@ -5,7 +5,7 @@
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Playground, startPlayground } from "../../dev/playground/server.js";
-import { launchChromium, openPage, screenshot } from "./chromium.js";
+import { launchChromium, openPage, screenshot, sidebarFrame } from "./chromium.js";
 
 const DAY = 86_400_000;
 const HISTORY = {
@@ -42,12 +42,7 @@ afterAll(async () => {
   await playground?.close();
 });
 
-async function sidebar(): Promise<Frame> {
-  const handle = await page.locator("[data-testid=sidebar-frame]").elementHandle();
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error("The sidebar iframe has no document.");
-  return frame;
-}
+const sidebar = (): Promise<Frame> => sidebarFrame(page);
 
 describe("Chart growth in the playground", () => {
   it("charts the saved history query's sheet from the sidebar and draws the line chart", async () => {

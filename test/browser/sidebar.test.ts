@@ -6,7 +6,7 @@
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Playground, startPlayground } from "../../dev/playground/server.js";
-import { launchChromium, openPage, screenshot } from "./chromium.js";
+import { launchChromium, openPage, screenshot, sidebarFrame } from "./chromium.js";
 
 let playground: Playground;
 let browser: Browser;
@@ -37,14 +37,7 @@ beforeEach(async () => {
   });
 });
 
-async function sidebar(): Promise<Frame> {
-  await page.getByTestId("sidebar-frame").waitFor();
-  const handle = await page.getByTestId("sidebar-frame").elementHandle();
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error("The sidebar iframe has no document.");
-  await frame.getByTestId("tab-search").waitFor();
-  return frame;
-}
+const sidebar = (): Promise<Frame> => sidebarFrame(page);
 
 const cell = (a1: string) => page.locator(`[data-testid=grid] td[data-cell="${a1}"]`);
 

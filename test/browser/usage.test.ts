@@ -6,7 +6,7 @@
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Playground, startPlayground } from "../../dev/playground/server.js";
-import { launchChromium, openPage, screenshot } from "./chromium.js";
+import { launchChromium, openPage, screenshot, sidebarFrame } from "./chromium.js";
 
 const DAY = 86_400_000;
 
@@ -67,14 +67,7 @@ afterAll(async () => {
   await playground?.close();
 });
 
-async function sidebar(): Promise<Frame> {
-  await page.getByTestId("sidebar-frame").waitFor();
-  const handle = await page.getByTestId("sidebar-frame").elementHandle();
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error("The sidebar iframe has no document.");
-  await frame.getByTestId("tab-search").waitFor();
-  return frame;
-}
+const sidebar = (): Promise<Frame> => sidebarFrame(page);
 
 describe("the Usage tab", () => {
   it("shows the totals, the cap, a 30-day chart by source and each saved query's cost", async () => {

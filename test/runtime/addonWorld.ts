@@ -10,6 +10,10 @@ import {
   ScriptError,
 } from "../../dev/runtime/runtime.js";
 
+/** Virtual time in the runtime's units. */
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
 export const DEMO_KEYS = { keyapiKey: "demo-keyapi-key", fastmossToken: "demo-fastmoss-token" };
 
 /** What runQuery, resumeJob and getJobStatus answer. */

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import type { AppsScriptRuntime, CellOutcome } from "../../dev/runtime/runtime.js";
-import { cellErrorOf, type Summary, useAddonWorld } from "./addonWorld.js";
+import { cellErrorOf, DAY, HOUR, type Summary, useAddonWorld } from "./addonWorld.js";
 
 interface Usage {
   today: { keyapi: number; fastmoss: number };
@@ -15,9 +15,6 @@ interface Usage {
   byDay: { day: string; keyapi: number; fastmoss: number }[];
   queries: { id: string; name: string; lastRunCredits: number; monthlyEstimate: number }[];
 }
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 let api: FakeApiHandle;
 let rt: AppsScriptRuntime;

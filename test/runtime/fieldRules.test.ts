@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { LONG_NAME_CHARS } from "../../dev/fake-api/drift.js";
 import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import { type AppsScriptRuntime, ScriptError } from "../../dev/runtime/runtime.js";
-import { type Summary, useAddonWorld } from "./addonWorld.js";
+import { HOUR, type Summary, useAddonWorld } from "./addonWorld.js";
 
 let api: FakeApiHandle;
 let rt: AppsScriptRuntime;
@@ -14,7 +14,6 @@ useAddonWorld((world) => {
   ({ api, rt } = world);
 });
 
-const HOUR = 3_600_000;
 const runQuery = (query: Record<string, unknown>) => rt.serverCall("runQuery", [query]) as Summary;
 const keyapi = (extra: Record<string, unknown> = {}) => ({
   source: "keyapi",

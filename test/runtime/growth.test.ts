@@ -9,9 +9,8 @@ import { benchHistory } from "../../dev/bench/growth.js";
 import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import { type AppsScriptRuntime, ScriptError } from "../../dev/runtime/runtime.js";
 import { catalogueOf } from "../../src/shared/columns/index.js";
-import { cellErrorOf, useAddonWorld } from "./addonWorld.js";
+import { cellErrorOf, DAY, useAddonWorld } from "./addonWorld.js";
 
-const DAY = 86_400_000;
 type Table = unknown[][];
 
 let api: FakeApiHandle;

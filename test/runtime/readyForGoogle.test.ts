@@ -6,10 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import type { AppsScriptRuntime } from "../../dev/runtime/runtime.js";
-import { DEMO_KEYS, useAddonWorld } from "./addonWorld.js";
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { DAY, DEMO_KEYS, HOUR, useAddonWorld } from "./addonWorld.js";
 
 let api: FakeApiHandle;
 let rt: AppsScriptRuntime;

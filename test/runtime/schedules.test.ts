@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import type { AppsScriptRuntime } from "../../dev/runtime/runtime.js";
-import { DEMO_KEYS, useAddonWorld } from "./addonWorld.js";
+import { DAY, DEMO_KEYS, HOUR, useAddonWorld } from "./addonWorld.js";
 
 interface View {
   id: string;
@@ -19,8 +19,6 @@ interface View {
   jobId?: string;
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const _KEYS = DEMO_KEYS;
 
 let api: FakeApiHandle;
