@@ -1,6 +1,6 @@
-// Launches Debian's chromium (/usr/bin/chromium) with playwright-core for the browser tests, and
-// saves screenshots as test artifacts. Never downloads a browser: when chromium is missing the
-// tests fail, saying how to install it (`npm test` does it on a fresh machine).
+// Launches Debian's chromium (/usr/bin/chromium) with playwright-core for the browser tests, beside
+// the playground, and saves screenshots as test artifacts. Never downloads a browser: when chromium
+// is missing the tests fail, saying how to install it (`npm test` does it on a fresh machine).
 
 import { accessSync, constants, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +11,8 @@ import {
   type Frame,
   type Page,
 } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { type Playground, startPlayground } from "../../dev/playground/server.js";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -96,4 +98,28 @@ export async function sidebarFrame(page: Page): Promise<Frame> {
   if (!frame) throw new Error("The sidebar iframe has no document.");
   await frame.getByTestId("tab-search").waitFor();
   return frame;
+}
+
+export interface PlaygroundBrowser {
+  readonly playground: Playground;
+  readonly browser: Browser;
+}
+
+/**
+ * Before a file's tests: the playground (its own port) and chromium, then `ready` to prepare the
+ * world and open pages; after them, both closed.
+ */
+export function usePlaygroundBrowser(ready: (world: PlaygroundBrowser) => Promise<void>): void {
+  let world: Partial<PlaygroundBrowser> = {};
+  beforeAll(async () => {
+    const playground = await startPlayground({ port: 0 });
+    world = { playground };
+    const browser = await launchChromium();
+    world = { playground, browser };
+    await ready({ playground, browser });
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.playground?.close();
+  });
 }

@@ -3,9 +3,9 @@
 // sheet shown with its line chart drawn over the grid (screenshot: growth-chart.png).
 
 import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Playground, startPlayground } from "../../dev/playground/server.js";
-import { launchChromium, openPage, screenshot, sidebarFrame } from "./chromium.js";
+import { describe, expect, it } from "vitest";
+import type { Playground } from "../../dev/playground/server.js";
+import { openPage, screenshot, sidebarFrame, usePlaygroundBrowser } from "./chromium.js";
 
 const DAY = 86_400_000;
 const HISTORY = {
@@ -22,8 +22,8 @@ let page: Page;
 let errors: string[];
 let savedId: string;
 
-beforeAll(async () => {
-  playground = await startPlayground({ port: 0 });
+usePlaygroundBrowser(async (world) => {
+  ({ playground, browser } = world);
   const { runtime, api } = playground;
   await api.configure({ growth: { since: runtime.clock.now() } });
   for (let run = 0; run < 4; run++) {
@@ -33,13 +33,7 @@ beforeAll(async () => {
   ({ id: savedId } = runtime.serverCall("saveQuery", [
     { ...HISTORY, name: "US creators, history", schedule: "off" },
   ]) as { id: string });
-  browser = await launchChromium();
   ({ page, errors } = await openPage(browser, playground.url));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
 });
 
 const sidebar = (): Promise<Frame> => sidebarFrame(page);

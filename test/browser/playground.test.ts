@@ -4,24 +4,18 @@
 
 import { statSync } from "node:fs";
 import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Playground, startPlayground } from "../../dev/playground/server.js";
-import { launchChromium, openPage, screenshot } from "./chromium.js";
+import { describe, expect, it } from "vitest";
+import type { Playground } from "../../dev/playground/server.js";
+import { openPage, screenshot, usePlaygroundBrowser } from "./chromium.js";
 
 let playground: Playground;
 let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  playground = await startPlayground({ port: 0 });
-  browser = await launchChromium();
+usePlaygroundBrowser(async (world) => {
+  ({ playground, browser } = world);
   ({ page, errors } = await openPage(browser, playground.url));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
 });
 
 function cell(a1: string) {

@@ -4,9 +4,9 @@
 // words. Screenshots are kept in test-results/screenshots.
 
 import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Playground, startPlayground } from "../../dev/playground/server.js";
-import { launchChromium, openPage, screenshot, sidebarFrame } from "./chromium.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Playground } from "../../dev/playground/server.js";
+import { openPage, screenshot, sidebarFrame, usePlaygroundBrowser } from "./chromium.js";
 
 let playground: Playground;
 let browser: Browser;
@@ -14,14 +14,8 @@ let page: Page;
 let errors: string[];
 const dialogs: string[] = [];
 
-beforeAll(async () => {
-  playground = await startPlayground({ port: 0 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
+usePlaygroundBrowser(async (world) => {
+  ({ playground, browser } = world);
 });
 
 beforeEach(async () => {

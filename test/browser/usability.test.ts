@@ -6,9 +6,9 @@
 // saving that leaves the search a search. Screenshots of each state: test-results/screenshots.
 
 import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Playground, startPlayground } from "../../dev/playground/server.js";
-import { launchChromium, openPage, screenshot } from "./chromium.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Playground } from "../../dev/playground/server.js";
+import { openPage, screenshot, usePlaygroundBrowser } from "./chromium.js";
 
 type Locale = "en" | "zh";
 
@@ -17,14 +17,8 @@ let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  playground = await startPlayground({ port: 0 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
+usePlaygroundBrowser(async (world) => {
+  ({ playground, browser } = world);
 });
 
 beforeEach(async () => {

@@ -4,9 +4,9 @@
 // usage-zh.png); the cap saved from Settings, and the cost line saying when a run would hit it.
 
 import type { Browser, Frame, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Playground, startPlayground } from "../../dev/playground/server.js";
-import { launchChromium, openPage, screenshot, sidebarFrame } from "./chromium.js";
+import { describe, expect, it } from "vitest";
+import type { Playground } from "../../dev/playground/server.js";
+import { openPage, screenshot, sidebarFrame, usePlaygroundBrowser } from "./chromium.js";
 
 const DAY = 86_400_000;
 
@@ -16,8 +16,8 @@ let page: Page;
 let errors: string[];
 let dailyId: string;
 
-beforeAll(async () => {
-  playground = await startPlayground({ port: 0 });
+usePlaygroundBrowser(async (world) => {
+  ({ playground, browser } = world);
   const { runtime } = playground;
   runtime.serverCall("saveSettings", [
     { keyapiKey: "demo-keyapi-key", fastmossToken: "demo-fastmoss-token" },
@@ -58,13 +58,7 @@ beforeAll(async () => {
     },
   ]);
   runtime.serverCall("saveSettings", [{ dailyCreditCap: 20 }]);
-  browser = await launchChromium();
   ({ page, errors } = await openPage(browser, playground.url));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
 });
 
 const sidebar = (): Promise<Frame> => sidebarFrame(page);
