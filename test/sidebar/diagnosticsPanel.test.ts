@@ -38,7 +38,10 @@ function setup() {
   const panel = diagnosticsPanel({
     rpc,
     locale: () => locale,
-    subscribe: (listener) => listeners.push(listener),
+    subscribe: (listener) => {
+      listeners.push(listener);
+      return () => listeners.splice(listeners.indexOf(listener), 1);
+    },
   }) as unknown as FakeElement;
   const switchTo = (next: Locale) => {
     locale = next;
@@ -78,5 +81,14 @@ describe("the setup check panel", () => {
     expect(calls).toHaveLength(3);
     expect(panel.textContent).toContain("设置检查");
     expect(panel.textContent).toContain("再次检查");
+  });
+
+  it("asks nothing more once closed, though the language changes", async () => {
+    const { panel, calls, switchTo } = setup();
+    await settle();
+    byTestId(panel, "diagnostics-close")?.listeners.get("click")?.[0]?.({});
+    switchTo("zh");
+    await settle();
+    expect(calls).toEqual(["runDiagnostics"]);
   });
 });

@@ -14,12 +14,18 @@ export class FakeElement {
   readonly attributes = new Map<string, string>();
   readonly childNodes: (FakeElement | FakeText)[] = [];
   readonly listeners = new Map<string, ((event: unknown) => void)[]>();
+  parentNode: FakeElement | null = null;
 
   constructor(readonly tagName: string) {}
 
   appendChild<T extends FakeElement | FakeText>(node: T): T {
     this.childNodes.push(node);
+    if (node instanceof FakeElement) node.parentNode = this;
     return node;
+  }
+  remove(): void {
+    this.parentNode?.removeChild(this);
+    this.parentNode = null;
   }
   get firstChild(): FakeElement | FakeText | null {
     return this.childNodes[0] ?? null;

@@ -4,12 +4,12 @@
 // rewrites the same sheet and rebuilds the same chart.
 
 import { message } from "../../shared/messages/index.js";
-import { MAX_SHEET_NAME } from "../../shared/pulls/targetFit.js";
+import { MAX_SHEET_NAME, SNAPSHOT_KEY } from "../../shared/pulls/targetFit.js";
 import { AddonError, describeError } from "../errors.js";
 import { placeLineChart } from "../platform/charts.js";
 import type { DocumentLock } from "../platform/types.js";
 import { identityLayout, placeRow, type SheetLayout } from "../pulls/layout.js";
-import { COLUMN_WIDTH, type SheetColumn, SNAPSHOT_KEY } from "../pulls/sheetFormat.js";
+import { COLUMN_WIDTH, type SheetColumn } from "../pulls/sheetFormat.js";
 import { writeFreshHeader, writeHeaderCells, writeRows } from "../pulls/sheetWriter.js";
 import {
   chartSeries,

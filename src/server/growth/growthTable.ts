@@ -5,10 +5,10 @@
 import { catalogueOf } from "../../shared/columns/index.js";
 import type { ColumnFormat, ColumnSpec, SourceName } from "../../shared/columns/types.js";
 import { type Locale, message } from "../../shared/messages/index.js";
+import { SNAPSHOT_KEY, snapshotNames } from "../../shared/pulls/targetFit.js";
 import { shown } from "../../shared/query/issues.js";
 import { SOURCE_LIST } from "../../shared/sources.js";
 import { AddonError } from "../errors.js";
-import { SNAPSHOT_KEY } from "../pulls/sheetFormat.js";
 import type { CellValue } from "../sources/values.js";
 
 const DAY_MS = 86_400_000;
@@ -81,14 +81,6 @@ export function readDays(value: unknown): number {
   return days;
 }
 
-function snapshotNames(): string[] {
-  return [
-    SNAPSHOT_KEY,
-    normalise(message("column.snapshot", {}, "en")),
-    normalise(message("column.snapshot", {}, "zh")),
-  ];
-}
-
 /** What a history header says: where the snapshot, id and handle columns are, and which source. */
 interface HistoryHeader {
   readonly source: SourceName;
@@ -102,7 +94,7 @@ interface HistoryHeader {
 /** Reads a history header; an error names what is missing. */
 export function readHistoryHeader(header: readonly unknown[]): HistoryHeader {
   const cells = header.map(normalise);
-  const snapshotCells = snapshotNames();
+  const snapshotCells = snapshotNames().map(normalise);
   // History mode writes snapshot_at first; a growth sheet's chart data has it further right.
   const snapshot = cells[0] !== undefined && snapshotCells.includes(cells[0]) ? 0 : -1;
   if (snapshot < 0) fail(message("growth.noSnapshot", { label: message("column.snapshot") }));

@@ -84,10 +84,12 @@ export class CreditMeter {
   }
 
   #view(): { ledger: Ledger; pending: string[] } {
-    const { properties } = this.#services;
-    const ledger = parseLedger(properties.get(LEDGER_KEY));
-    const stored = properties.list(PENDING_PREFIX);
-    const pending = Object.keys(stored).sort(byTokenThenNumber);
+    // One read: "tt.usage" and the counts waiting beside it ("tt.usage+…") share the prefix.
+    const stored = this.#services.properties.list(LEDGER_KEY);
+    const ledger = parseLedger(stored[LEDGER_KEY]);
+    const pending = Object.keys(stored)
+      .filter((name) => name.startsWith(PENDING_PREFIX))
+      .sort(byTokenThenNumber);
     for (const name of pending) {
       const entry = parseEntry(stored[name] ?? "");
       if (entry) applyEntry(ledger, entry);
@@ -115,10 +117,19 @@ export class CreditMeter {
   admit(request: AdmitRequest, locked = true): Admission {
     const now = this.#services.clock.now();
     const day = this.dayOf(now);
+    const cap = spendsCredits(request.source) ? this.cap : undefined;
+    if (cap === undefined && !locked) {
+      // Nothing to check and nothing to fold: the count waits beside the ledger as it is.
+      this.#record(
+        undefined,
+        { day, source: request.source, requests: request.count, token: request.token },
+        false,
+      );
+      return { allowed: request.count };
+    }
     const view = this.#view();
     const { ledger } = view;
     pruneHolds(ledger, now);
-    const cap = spendsCredits(request.source) ? this.cap : undefined;
     let allowed = request.count;
     let hold: LedgerEntry["hold"];
     if (cap !== undefined) {
@@ -184,8 +195,12 @@ export class CreditMeter {
    * Under the lock the change goes into the ledger with every count waiting beside it; without,
    * it waits as a property of its own, which no other execution writes.
    */
-  #record(view: { ledger: Ledger; pending: string[] }, entry: LedgerEntry, locked: boolean): void {
-    if (locked) {
+  #record(
+    view: { ledger: Ledger; pending: string[] } | undefined,
+    entry: LedgerEntry,
+    locked: boolean,
+  ): void {
+    if (locked && view) {
       applyEntry(view.ledger, entry);
       this.#fold(view);
       return;

@@ -5,11 +5,12 @@
 
 import { FIRST_SEEN_KEY } from "../../shared/columns/index.js";
 import { message } from "../../shared/messages/index.js";
+import { snapshotNames } from "../../shared/pulls/targetFit.js";
 import { AddonError } from "../errors.js";
 import type { Sheet, Spreadsheet } from "../platform/types.js";
 import type { JobState } from "./jobStore.js";
 import { identityLayout, layoutFor, placeRow, planUpsert, type SheetLayout } from "./layout.js";
-import { type SheetColumn, SNAPSHOT_KEY, widthRuns } from "./sheetFormat.js";
+import { type SheetColumn, widthRuns } from "./sheetFormat.js";
 import {
   clearBeyond,
   ensureSize,
@@ -144,12 +145,7 @@ function refuseNonHistory(target: Sheet, job: CommitInput["job"]): void {
   const first = String(target.getRange(1, 1).getValue() ?? "")
     .trim()
     .toLowerCase();
-  const names = [
-    SNAPSHOT_KEY,
-    message("column.snapshot", {}, "en"),
-    message("column.snapshot", {}, "zh"),
-  ];
-  if (!names.some((name) => name.toLowerCase() === first)) {
+  if (!snapshotNames().some((name) => name.toLowerCase() === first)) {
     throw new AddonError(
       "INVALID_ARGUMENT",
       message("history.notHistory", { sheet: job.request.sheet }),

@@ -62,15 +62,11 @@ export class FetchBudget {
    * time is kept for its commit too; otherwise only for staging what will be held.
    */
   fetchDeadline(now: number, plan: FetchPlan): number {
-    const staging = this.stageMs(plan.heldRows + plan.chunkRows);
     const restMs = (plan.rowsLeft / Math.max(1, plan.rowsPerSecond)) * 1000;
-    const finishing =
-      now + restMs + this.stageMs(plan.heldRows + plan.rowsLeft) + this.commitMs(plan.totalRows);
-    if (finishing <= this.#end)
-      return (
-        this.#end - this.stageMs(plan.heldRows + plan.rowsLeft) - this.commitMs(plan.totalRows)
-      );
-    return this.#end - staging;
+    const finishMs = this.stageMs(plan.heldRows + plan.rowsLeft) + this.commitMs(plan.totalRows);
+    return now + restMs + finishMs <= this.#end
+      ? this.#end - finishMs
+      : this.#end - this.stageMs(plan.heldRows + plan.chunkRows);
   }
 
   /** True while committing `rows` rows can still end within this execution. */

@@ -26,29 +26,34 @@ export interface RunLogLine {
   readonly credits?: number;
 }
 
-const LOG_COLUMNS: readonly SheetColumn[] = [
-  { key: "time", header: message("log.time"), format: "datetime" },
-  { key: "query", header: message("log.query"), format: "text" },
-  { key: "source", header: message("log.source"), format: "text" },
-  { key: "rows", header: message("log.rows"), format: "count" },
-  { key: "requests", header: message("log.requests"), format: "count" },
-  { key: "status", header: message("log.status"), format: "text" },
-  { key: "message", header: message("log.message"), format: "text" },
+/**
+ * The log's columns. Every editor shares the log, so its header stays in English whoever writes it;
+ * built when a line is written, not at load time (the bundle loads at every formula call).
+ */
+const logColumns = (): readonly SheetColumn[] => [
+  { key: "time", header: message("log.time", {}, "en"), format: "datetime" },
+  { key: "query", header: message("log.query", {}, "en"), format: "text" },
+  { key: "source", header: message("log.source", {}, "en"), format: "text" },
+  { key: "rows", header: message("log.rows", {}, "en"), format: "count" },
+  { key: "requests", header: message("log.requests", {}, "en"), format: "count" },
+  { key: "status", header: message("log.status", {}, "en"), format: "text" },
+  { key: "message", header: message("log.message", {}, "en"), format: "text" },
   // Last, so that a log written before it keeps every column where it was.
-  { key: "credits", header: message("log.credits"), format: "count" },
+  { key: "credits", header: message("log.credits", {}, "en"), format: "count" },
 ];
 
 export function appendRunLog(spreadsheet: Spreadsheet, line: RunLogLine): void {
+  const columns = logColumns();
   let sheet = spreadsheet.getSheetByName(RUN_LOG_SHEET);
   if (!sheet) {
     const active = spreadsheet.getActiveSheet();
     sheet = spreadsheet.insertSheet(RUN_LOG_SHEET, spreadsheet.getNumSheets());
-    writeFreshHeader(sheet, LOG_COLUMNS);
+    writeFreshHeader(sheet, columns);
     spreadsheet.setActiveSheet(active);
-  } else if (sheet.getLastColumn() < LOG_COLUMNS.length) {
+  } else if (sheet.getLastColumn() < columns.length) {
     // A log from before the credits column: its header gains the cell, its old lines stay blank.
-    const cell = sheet.getRange(1, LOG_COLUMNS.length);
-    cell.setValues([[LOG_COLUMNS[LOG_COLUMNS.length - 1]!.header]]);
+    const cell = sheet.getRange(1, columns.length);
+    cell.setValues([[columns[columns.length - 1]!.header]]);
     cell.setFontWeight("bold");
   }
   const row = Math.max(sheet.getLastRow(), 1) + 1;
@@ -67,8 +72,8 @@ export function appendRunLog(spreadsheet: Spreadsheet, line: RunLogLine): void {
         line.credits ?? 0,
       ],
     ],
-    LOG_COLUMNS,
-    identityLayout(LOG_COLUMNS.length),
+    columns,
+    identityLayout(columns.length),
   );
   const lines = row - 1;
   if (lines > RUN_LOG_LINES) sheet.deleteRows(2, lines - RUN_LOG_LINES);

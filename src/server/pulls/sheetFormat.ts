@@ -6,7 +6,7 @@
 import { catalogueOf, isSeenKey } from "../../shared/columns/index.js";
 import type { ColumnFormat } from "../../shared/columns/types.js";
 import { message } from "../../shared/messages/index.js";
-import { SNAPSHOT_NAMES } from "../../shared/pulls/targetFit.js";
+import { SNAPSHOT_KEY, snapshotNames } from "../../shared/pulls/targetFit.js";
 import type { OutputOptions, SourceName } from "../../shared/query/types.js";
 import { columnSpecs } from "../sources/rows.js";
 import { type CellValue, fitCell, MAX_CELL_CHARS } from "../sources/values.js";
@@ -21,8 +21,6 @@ export interface SheetColumn {
   /** Other header texts that name this column in an existing sheet (its label in each language). */
   readonly aliases?: readonly string[];
 }
-
-export const SNAPSHOT_KEY = "snapshot_at";
 
 export const NUMBER_FORMAT: Readonly<Record<SheetFormat, string>> = {
   count: "#,##0",
@@ -65,7 +63,7 @@ export function sheetColumns(
     key: SNAPSHOT_KEY,
     header: output.headers === "keys" ? SNAPSHOT_KEY : message("column.snapshot", {}, locale),
     format: "datetime",
-    aliases: SNAPSHOT_NAMES,
+    aliases: snapshotNames(),
   };
   return [snapshot, ...columns];
 }

@@ -4,7 +4,7 @@
 
 import { catalogueOf } from "../columns/index.js";
 import type { SourceName } from "../columns/types.js";
-import type { MessageId } from "../messages/index.js";
+import { type MessageId, message } from "../messages/index.js";
 import { SOURCE_LIST, sourceLabel } from "../sources.js";
 
 /** The run log, the setup check's sheet and the prefix of staging sheets: the add-on's own. */
@@ -14,8 +14,10 @@ export const DIAGNOSTICS_SHEET = "TT Diagnostics";
 /** Sheets refuses a longer sheet name. */
 export const MAX_SHEET_NAME = 100;
 export const SNAPSHOT_KEY = "snapshot_at";
-/** What the first header cell of a history sheet may read: the key or its label in either language. */
-export const SNAPSHOT_NAMES: readonly string[] = [SNAPSHOT_KEY, "Snapshot at", "快照时间"];
+/** What the first header cell of a history sheet may read: the key, or its label in English or Chinese. */
+export function snapshotNames(): readonly [key: string, en: string, zh: string] {
+  return [SNAPSHOT_KEY, message("column.snapshot", {}, "en"), message("column.snapshot", {}, "zh")];
+}
 
 export type TargetMode = "replace" | "append" | "upsert" | "history";
 
@@ -76,7 +78,7 @@ export function targetProblem(target: {
   }
   if (mode === "history") {
     const first = normalise(header[0]);
-    if (!SNAPSHOT_NAMES.map(normalise).includes(first)) {
+    if (!snapshotNames().map(normalise).includes(first)) {
       return { id: "history.notHistory", params: { sheet: name } };
     }
   }

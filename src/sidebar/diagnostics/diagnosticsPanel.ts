@@ -17,8 +17,8 @@ export interface DiagnosticsPanelOptions {
   readonly rpc: Rpc;
   /** The sidebar's language now. */
   readonly locale: () => Locale;
-  /** Tells of state changes, so the panel follows a switch of language. */
-  readonly subscribe: (listener: () => void) => void;
+  /** Tells of state changes, so the panel follows a switch of language; answers how to stop. */
+  readonly subscribe: (listener: () => void) => () => void;
 }
 
 /** Builds the panel, starts the check, and answers the element to place in the page. */
@@ -86,7 +86,7 @@ export function diagnosticsPanel({ rpc, locale, subscribe }: DiagnosticsPanelOpt
         ),
         h(
           "button",
-          { type: "button", "data-testid": "diagnostics-close", onClick: () => panel.remove() },
+          { type: "button", "data-testid": "diagnostics-close", onClick: () => close() },
           say("diag.close"),
         ),
       ),
@@ -109,13 +109,18 @@ export function diagnosticsPanel({ rpc, locale, subscribe }: DiagnosticsPanelOpt
   };
 
   let shownIn = locale();
-  subscribe(() => {
+  // A closed panel asks nothing more of the server (a check rewrites the TT Diagnostics sheet).
+  const unsubscribe = subscribe(() => {
     if (locale() === shownIn) return;
     shownIn = locale();
     // The checks' own words come from the server in the language they were asked in: ask again.
     if (state.phase === "running") render();
     else run();
   });
+  const close = () => {
+    unsubscribe();
+    panel.remove();
+  };
   run();
   return panel;
 }

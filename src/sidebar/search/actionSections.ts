@@ -4,13 +4,14 @@
 
 import { MAX_SHEET_NAME } from "../../shared/pulls/targetFit.js";
 import { estimateCost } from "../../shared/query/paging.js";
+import { spendsCredits } from "../../shared/sources.js";
 import { say, type ViewContext } from "../context.js";
 import { h, uid } from "../dom.js";
 import { formatCount } from "../i18n.js";
 import { jobSlot } from "../jobs/jobPanel.js";
 import { previewArea } from "../preview/previewTable.js";
 import { capLeft, isBusy, jobActive, type SidebarState } from "../state.js";
-import { watch } from "../store.js";
+import { sameItems, watch } from "../store.js";
 import { field } from "../views/field.js";
 import {
   costLine,
@@ -67,7 +68,7 @@ async function writeNow(ctx: ViewContext): Promise<void> {
 function capNoteFor(ctx: ViewContext, state: SidebarState): { text: string; over: boolean } | null {
   const cap = capLeft(state);
   const limit = limitForCost(state.search.source, sourceForm(state.search).limit);
-  if (!cap || limit === undefined || state.search.source !== "keyapi") return null;
+  if (!cap || limit === undefined || !spendsCredits(state.search.source)) return null;
   const { credits } = estimateCost(state.search.source, limit);
   const params = { left: formatCount(ctx.locale, cap.left), cap: formatCount(ctx.locale, cap.cap) };
   const over = credits > cap.left;
@@ -87,16 +88,17 @@ export function actionBar(ctx: ViewContext): HTMLElement {
     (s) => {
       const limit = sourceForm(s.search).limit;
       const line = costLine(s.search.source, limit, ctx.locale) ?? say(ctx, "cost.unknown");
-      return JSON.stringify([line, capNoteFor(ctx, s)]);
+      const cap = capNoteFor(ctx, s);
+      return [line, cap?.text, cap?.over] as const;
     },
-    (json) => {
-      const [line, cap] = JSON.parse(json) as [string, { text: string; over: boolean } | null];
+    ([line, capText, over]) => {
       cost.textContent = line;
-      if (!cap) return;
-      capNote.textContent = cap.text;
-      capNote.classList.toggle("over", cap.over);
+      if (capText === undefined) return;
+      capNote.textContent = capText;
+      capNote.classList.toggle("over", over === true);
       cost.append(capNote);
     },
+    sameItems,
   );
   const preview = actionButton(ctx, {
     testid: "preview-button",

@@ -7,7 +7,7 @@ import { say, type ViewContext } from "../context.js";
 import { h, replace } from "../dom.js";
 import { formatCount, tn } from "../i18n.js";
 import { isBusy, type Usage } from "../state.js";
-import { watch } from "../store.js";
+import { sameItems, watch } from "../store.js";
 
 type Day = Usage["byDay"][number];
 
@@ -35,7 +35,7 @@ export function usageView(ctx: ViewContext): HTMLElement {
   watch(
     ctx.scope,
     ctx.store,
-    (s) => `${JSON.stringify(s.usage ?? null)}|${s.settings.dailyCreditCap ?? ""}`,
+    (s) => [s.usage, s.settings.dailyCreditCap] as const,
     () => {
       const { usage, settings } = ctx.store.get();
       replace(
@@ -50,6 +50,7 @@ export function usageView(ctx: ViewContext): HTMLElement {
           : h("p", { class: "help", role: "status" }, say(ctx, "usage.loading")),
       );
     },
+    sameItems,
   );
   return h(
     "div",
