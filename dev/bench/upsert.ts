@@ -52,16 +52,20 @@ export async function benchUpsert(): Promise<UpsertBench[]> {
           summary = rt.serverCall("resumeJob", [summary.jobId]) as typeof summary;
         if (summary.status !== "done") throw new Error(`filling the sheet: ${summary.status}`);
         const before = rt.spreadsheet.sheet("Creators").values().length - 1;
-        rt.serverCall("runQuery", [{ ...base, limit: UPSERT_ROWS, filters, mode: "upsert" }]);
+        const upsert = rt.serverCall("runQuery", [
+          { ...base, limit: UPSERT_ROWS, filters, mode: "upsert" },
+        ]) as { status: string; rows: number; message?: string };
         const record = rt.executions.at(-1)!;
         if (!record.ok) throw new Error(`upsert failed: ${record.error?.message}`);
+        // One execution, whole: a failed or unfinished upsert has no figures to report.
+        if (upsert.status !== "done") throw new Error(`upsert ${upsert.status}: ${upsert.message}`);
         const after = rt.spreadsheet.sheet("Creators").values().length - 1;
         const calls = Object.entries(record.calls);
         const count = (test: (api: string) => boolean) =>
           calls.filter(([api]) => test(api)).reduce((sum, [, n]) => sum + n, 0);
         results.push({
           name,
-          updated: UPSERT_ROWS - (after - before),
+          updated: upsert.rows - (after - before),
           appended: after - before,
           writeCalls: count((api) => WRITES.has(api)),
           formatCalls: count((api) => api === "Range.setNumberFormats"),

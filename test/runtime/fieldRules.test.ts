@@ -137,7 +137,7 @@ describe("no piece of a key is ever shown", () => {
     }
     expect(cellError).toMatch(/^TT_INFLUENCERS: KeyAPI/);
     try {
-      rt.serverCall("previewQuery", [keyapi()]);
+      answers.push(rt.serverCall("previewQuery", [keyapi()]));
     } catch (error) {
       answers.push((error as Error).message);
     }

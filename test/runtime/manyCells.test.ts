@@ -95,7 +95,9 @@ describe("many cells at once", { timeout: 120_000 }, () => {
     expect(cells.filter((cell) => !cell.ok).map((cell) => cell.error?.message)).toEqual([]);
     const { requests, refused } = await served();
     expect(requests - refused).toBe(50);
-    // The shared rate halves at the first refusals: far fewer than a refusal per page.
+    // The API did refuse (it is slower than assumed), and the shared rate halved at the first
+    // refusals: far fewer than a refusal per page.
+    expect(refused).toBeGreaterThan(0);
     expect(refused).toBeLessThan(20);
   });
 });
