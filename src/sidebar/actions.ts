@@ -189,12 +189,8 @@ export function createActions({
     try {
       const jobs = await rpc.call("listJobs");
       const followed = state().job;
-      const mine =
-        followed.phase === "running" || followed.phase === "starting"
-          ? "summary" in followed
-            ? followed.summary.jobId
-            : undefined
-          : undefined;
+      // A pull still starting has no job id yet.
+      const mine = followed.phase === "running" ? followed.summary.jobId : undefined;
       store.patch({ runningPulls: jobs.filter((job) => job.jobId !== mine) });
     } catch {
       // Not knowing of other pulls is no reason to fail the sidebar.

@@ -22,8 +22,6 @@ const MAX_RECENT = 20;
 const MAX_RECENT_BYTES = 8_000;
 const MAX_RECENT_MESSAGE = 240;
 
-export type { JobStatus };
-
 export interface JobState {
   readonly id: string;
   readonly request: PullRequest;

@@ -13,8 +13,6 @@ import {
 } from "../../shared/query/index.js";
 import type { OutputOptions, SourceQuery } from "../../shared/query/types.js";
 
-export { WRITE_MODES, type WriteMode } from "../../shared/pulls/types.js";
-
 export interface PullRequest {
   readonly query: SourceQuery;
   readonly output: OutputOptions;

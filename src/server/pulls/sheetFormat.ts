@@ -7,10 +7,10 @@ import { catalogueOf, isSeenKey } from "../../shared/columns/index.js";
 import type { ColumnFormat } from "../../shared/columns/types.js";
 import { message } from "../../shared/messages/index.js";
 import { SNAPSHOT_KEY, snapshotNames } from "../../shared/pulls/targetFit.js";
+import type { WriteMode } from "../../shared/pulls/types.js";
 import type { OutputOptions, SourceName } from "../../shared/query/types.js";
 import { columnSpecs } from "../sources/rows.js";
 import { type CellValue, fitCell, MAX_CELL_CHARS } from "../sources/values.js";
-import type { WriteMode } from "./pullRequest.js";
 
 export type SheetFormat = ColumnFormat | "datetime";
 

@@ -6,9 +6,6 @@
 import type { Schedule } from "../../shared/pulls/types.js";
 import { localDay } from "../../shared/timeZones.js";
 
-export { SCHEDULES, type Schedule } from "../../shared/pulls/types.js";
-export { localDay };
-
 const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
 /**

@@ -7,6 +7,7 @@ import { message } from "../../shared/messages/index.js";
 import { lastPage } from "../../shared/query/paging.js";
 import type { SourceName } from "../../shared/query/types.js";
 import { isSourceName, spendsCredits } from "../../shared/sources.js";
+import { localDay } from "../../shared/timeZones.js";
 import { AddonError, isAddonError } from "../errors.js";
 import type { PullEnvironment, PullSummary } from "../pulls/runPull.js";
 import {
@@ -18,7 +19,7 @@ import {
   startPull,
   waitingJobs,
 } from "../pulls/runPull.js";
-import { dueInOrder, localDay } from "./due.js";
+import { dueInOrder } from "./due.js";
 import { removeHourlyTrigger } from "./hourlyTrigger.js";
 import {
   anyScheduleOn,

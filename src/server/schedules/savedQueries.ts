@@ -3,6 +3,7 @@
 // hourly trigger can run them. A query is validated as a pull before it is saved.
 
 import { currentLocale, message } from "../../shared/messages/index.js";
+import { SCHEDULES, type Schedule } from "../../shared/pulls/types.js";
 import { issue, type QueryIssue, shown } from "../../shared/query/index.js";
 import { idArgument, objectArgument } from "../arguments.js";
 import { AddonError, isAddonError } from "../errors.js";
@@ -12,7 +13,7 @@ import { JsonStore } from "../platform/jsonStore.js";
 import type { DocumentEnvironment, PropertyStore } from "../platform/types.js";
 import { readPullRequest } from "../pulls/pullRequest.js";
 import type { PullSummary } from "../pulls/runPull.js";
-import { dueAt, SCHEDULES, type Schedule } from "./due.js";
+import { dueAt } from "./due.js";
 
 const PREFIX = "tt.query.";
 const MAX_SAVED = 100;

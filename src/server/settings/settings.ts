@@ -7,8 +7,6 @@ import { type KeySetting, SOURCES } from "../../shared/sources.js";
 import { AddonError } from "../errors.js";
 import type { PropertyStore } from "../platform/types.js";
 
-export type { KeySetting } from "../../shared/sources.js";
-
 export interface KeyStatus {
   readonly set: boolean;
   /** The key's last characters, at most four and never the whole key; "" when not set. */

@@ -3,8 +3,6 @@
 
 import { zoneOffsetMs } from "../../shared/timeZones.js";
 
-export { zoneOffsetMs };
-
 export type CellValue = string | number | boolean | Date;
 
 const NUMERIC = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;

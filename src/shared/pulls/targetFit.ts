@@ -6,6 +6,7 @@ import { catalogueOf } from "../columns/index.js";
 import type { SourceName } from "../columns/types.js";
 import { type MessageId, message } from "../messages/index.js";
 import { SOURCE_LIST, sourceLabel } from "../sources.js";
+import type { WriteMode } from "./types.js";
 
 /** The run log, the setup check's sheet and the prefix of staging sheets: the add-on's own. */
 export const RUN_LOG_SHEET = "TT Run Log";
@@ -18,8 +19,6 @@ export const SNAPSHOT_KEY = "snapshot_at";
 export function snapshotNames(): readonly [key: string, en: string, zh: string] {
   return [SNAPSHOT_KEY, message("column.snapshot", {}, "en"), message("column.snapshot", {}, "zh")];
 }
-
-export type TargetMode = "replace" | "append" | "upsert" | "history";
 
 export interface TargetProblem {
   readonly id: MessageId;
@@ -62,7 +61,7 @@ export function headerSource(header: readonly unknown[]): SourceName | undefined
 export function targetProblem(target: {
   readonly name: string;
   readonly source: SourceName;
-  readonly mode: TargetMode;
+  readonly mode: WriteMode;
   readonly header: readonly unknown[];
   readonly filled: boolean;
 }): TargetProblem | undefined {

@@ -4,13 +4,6 @@
 import type { SourceName } from "../columns/types.js";
 import { SOURCES } from "../sources.js";
 
-export {
-  FASTMOSS_MAX_PAGE_SIZE,
-  FASTMOSS_MAX_ROWS,
-  KEYAPI_MAX_PAGE,
-  KEYAPI_PAGE_SIZE,
-} from "../sources.js";
-
 export function pageSize(source: SourceName, limit: number): number {
   return Math.min(SOURCES[source].maxPageSize, Math.max(1, limit));
 }

@@ -2,7 +2,8 @@
 // in seven days; the longest-waiting first.
 
 import { describe, expect, it } from "vitest";
-import { dueAt, dueInOrder, isDue, localDay } from "../../../src/server/schedules/due.js";
+import { dueAt, dueInOrder, isDue } from "../../../src/server/schedules/due.js";
+import { localDay } from "../../../src/shared/timeZones.js";
 
 const H = 3_600_000;
 const T = Date.UTC(2026, 10, 16, 9, 17); // a Monday, 09:17 UTC
