@@ -14,9 +14,8 @@ import type {
   PropertyStore,
   TriggerManager,
 } from "../platform/types.js";
-import { JobStore } from "../pulls/jobStore.js";
 import { HOURLY_HANDLER, storedHourlyTriggerId } from "../schedules/hourlyTrigger.js";
-import { anyScheduleOn, SavedQueryStore } from "../schedules/savedQueries.js";
+import { triggerNeeds } from "../schedules/hourlyWork.js";
 import { FASTMOSS_URL } from "../sources/fastmoss/api.js";
 import { KEYAPI_URL } from "../sources/keyapi/api.js";
 import { writeDiagnosticsSheet } from "./diagnosticsSheet.js";
@@ -148,14 +147,8 @@ function checkLock(env: DiagnosticsEnvironment) {
 function checkTrigger(env: DiagnosticsEnvironment) {
   const properties = env.properties();
   if (!properties) return { ok: false, detail: message("diag.trigger.noProperties") };
-  const schedules = new SavedQueryStore(properties)
-    .list()
-    .filter((query) => query.schedule !== "off").length;
-  // As settleHourlyTrigger: running pulls, and failed ones waiting for a quota, keep it too.
-  const jobs = new JobStore(properties)
-    .list()
-    .filter((job) => job.status === "running" || job.retryAt !== undefined).length;
-  const expected = anyScheduleOn(new SavedQueryStore(properties)) || jobs > 0 ? 1 : 0;
+  const { schedules, jobs } = triggerNeeds(properties);
+  const expected = schedules > 0 || jobs > 0 ? 1 : 0;
   const ours = env.triggers.list().filter((trigger) => trigger.handler === HOURLY_HANDLER);
   const stored = storedHourlyTriggerId(env.triggers, env.userProperties);
   const ok =

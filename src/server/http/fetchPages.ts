@@ -4,6 +4,7 @@
 // of times with jittered backoff, every wait within the deadline. Pages fetched are cached before
 // any failure is raised, so a retry never pays twice.
 
+import { clipText } from "../../shared/text.js";
 import type { AddonError, ErrorCode } from "../errors.js";
 import type {
   Clock,
@@ -312,7 +313,7 @@ export function fetchPages(api: PagedApi, options: FetchPagesOptions): FetchedPa
 
 /** An API's words in a message: enough to act on, never a page of HTML. */
 function clipDetail(text: string): string {
-  return text.length > DETAIL_CHARS ? `${text.slice(0, DETAIL_CHARS - 1)}…` : text;
+  return clipText(text, DETAIL_CHARS);
 }
 
 function exhaustedCode(reason: RetryReason): ErrorCode {

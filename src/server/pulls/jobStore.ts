@@ -5,6 +5,7 @@
 // is kept only as long as it can be resumed (6 hours, 20 at most).
 
 import type { JobStatus } from "../../shared/pulls/types.js";
+import { clipText } from "../../shared/text.js";
 import { utf8Length } from "../http/utf8.js";
 import { JsonStore } from "../platform/jsonStore.js";
 import type { PropertyStore } from "../platform/types.js";
@@ -129,10 +130,7 @@ export class JobStore {
   finish(job: FinishedJob): void {
     // The record goes first: if the store is full, dropping it is what makes room.
     if (job.status === "done") this.#store.delete(job.id);
-    const message =
-      job.message.length > MAX_RECENT_MESSAGE
-        ? `${job.message.slice(0, MAX_RECENT_MESSAGE - 1)}…`
-        : job.message;
+    const message = clipText(job.message, MAX_RECENT_MESSAGE);
     let recent = [...this.recent().filter((entry) => entry.id !== job.id), { ...job, message }];
     recent = recent.slice(-MAX_RECENT);
     let json = JSON.stringify(recent);

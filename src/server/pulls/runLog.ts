@@ -6,6 +6,7 @@
 import { message } from "../../shared/messages/index.js";
 import { RUN_LOG_SHEET } from "../../shared/pulls/targetFit.js";
 import type { SourceName } from "../../shared/query/types.js";
+import { clipText } from "../../shared/text.js";
 import { utf8Length } from "../http/utf8.js";
 import type { PropertyStore, Spreadsheet } from "../platform/types.js";
 import { identityLayout } from "./layout.js";
@@ -93,8 +94,7 @@ interface QueuedLine extends Omit<RunLogLine, "time"> {
  * it to write (every run leaves its line). The oldest go first if the queue outgrows its value.
  */
 export function queueRunLog(properties: PropertyStore, line: RunLogLine): void {
-  const cut = (text: string) =>
-    text.length > QUEUED_TEXT ? `${text.slice(0, QUEUED_TEXT - 1)}…` : text;
+  const cut = (text: string) => clipText(text, QUEUED_TEXT);
   let queue = [
     ...readQueue(properties),
     {

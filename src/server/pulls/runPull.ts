@@ -11,6 +11,7 @@ import { catalogueOf, isSeenKey } from "../../shared/columns/index.js";
 import { message } from "../../shared/messages/index.js";
 import type { PullSummary } from "../../shared/pulls/types.js";
 import { grouped, issueMessage } from "../../shared/query/index.js";
+import { clipText } from "../../shared/text.js";
 import { AddonError, dailyQuotaService, describeError, isAddonError } from "../errors.js";
 import { redactSecrets } from "../http/redact.js";
 import type {
@@ -183,13 +184,6 @@ export function retryableJobs(env: PullEnvironment, now = env.data.clock.now()):
   return new JobStore(env.properties)
     .list()
     .filter((job) => job.status === "failed" && job.retryAt !== undefined && job.retryAt <= now);
-}
-
-/** Failed jobs waiting for a quota to renew: the hourly trigger must stay for them. */
-export function waitingJobs(env: PullEnvironment): JobState[] {
-  return new JobStore(env.properties)
-    .list()
-    .filter((job) => job.status === "failed" && job.retryAt !== undefined);
 }
 
 function runExecution(
@@ -626,5 +620,5 @@ function safeJson(input: unknown): string {
 
 /** Log lines and messages quote at most this much of a query. */
 function clip(text: string, max = 300): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return clipText(text, max);
 }

@@ -9,6 +9,8 @@ import type { SourceName } from "../../shared/query/types.js";
 import { isSourceName, spendsCredits } from "../../shared/sources.js";
 import { localDay } from "../../shared/timeZones.js";
 import { AddonError, isAddonError } from "../errors.js";
+import type { PropertyStore } from "../platform/types.js";
+import { JobStore } from "../pulls/jobStore.js";
 import type { PullEnvironment, PullSummary } from "../pulls/runPull.js";
 import {
   FETCH_BUDGET_MS,
@@ -17,17 +19,10 @@ import {
   resumePull,
   retryableJobs,
   startPull,
-  waitingJobs,
 } from "../pulls/runPull.js";
 import { dueInOrder } from "./due.js";
 import { removeHourlyTrigger } from "./hourlyTrigger.js";
-import {
-  anyScheduleOn,
-  recordProblem,
-  recordRun,
-  type SavedQuery,
-  SavedQueryStore,
-} from "./savedQueries.js";
+import { recordProblem, recordRun, type SavedQuery, SavedQueryStore } from "./savedQueries.js";
 import {
   beginTriggerRun,
   DAILY_TRIGGER_BUDGET_MS,
@@ -197,12 +192,28 @@ export function settleAfterSave(env: PullEnvironment, store: SavedQueryStore, id
   }
 }
 
-/** One trigger while a schedule is on or a pull is running; none otherwise. */
+/**
+ * What keeps the hourly trigger: the saved queries whose schedule is on, and the pulls running or
+ * waiting for a quota or the credit cap. The setup check compares the trigger with the same rule.
+ */
+export function triggerNeeds(
+  properties: PropertyStore,
+  store = new SavedQueryStore(properties),
+): { readonly schedules: number; readonly jobs: number } {
+  return {
+    schedules: store.list().filter((query) => query.schedule !== "off").length,
+    jobs: new JobStore(properties)
+      .list()
+      .filter((job) => job.status === "running" || job.retryAt !== undefined).length,
+  };
+}
+
+/** One trigger while a schedule is on or a pull is running or waiting; none otherwise. */
 export function settleHourlyTrigger(
   env: PullEnvironment,
   store = new SavedQueryStore(env.properties),
 ): void {
-  if (anyScheduleOn(store) || idleJobs(env, 0).length > 0 || waitingJobs(env).length > 0)
-    env.ensureTrigger();
+  const needs = triggerNeeds(env.properties, store);
+  if (needs.schedules > 0 || needs.jobs > 0) env.ensureTrigger();
   else removeHourlyTrigger(env.triggers, env.userProperties);
 }

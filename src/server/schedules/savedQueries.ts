@@ -229,7 +229,3 @@ export function recordProblem(store: SavedQueryStore, query: SavedQuery, problem
   query.lastError = problem;
   saveNoting(store, query);
 }
-
-export function anyScheduleOn(store: SavedQueryStore): boolean {
-  return store.list().some((query) => query.schedule !== "off");
-}

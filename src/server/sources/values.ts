@@ -1,6 +1,7 @@
 // Cell values from API values that drift from their documented types: numbers sent as strings,
 // nulls, ids that must stay text, yyyymmdd dates. One odd value never fails a row.
 
+import { clipText } from "../../shared/text.js";
 import { zoneOffsetMs } from "../../shared/timeZones.js";
 
 export type CellValue = string | number | boolean | Date;
@@ -11,7 +12,7 @@ export const MAX_CELL_CHARS = 50_000;
 
 /** Text that fits in a cell of `max` characters: longer text is cut to max − 1 and "…". */
 export function fitCell(text: string, max = MAX_CELL_CHARS): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return clipText(text, max);
 }
 
 /** A number for a numeric column; text that isn't a number is kept as text, missing is "". */

@@ -3,6 +3,7 @@
 
 import type { Localized } from "../columns/types.js";
 import { currentLocale, type Locale, type MessageId, message } from "../messages/index.js";
+import { clipText } from "../text.js";
 
 export interface QueryIssue {
   /** The argument, filter or option at fault, as the user named it. */
@@ -44,8 +45,7 @@ export function shown(value: unknown): string {
 }
 
 /** Text cut to what a message may echo of it. */
-export const clip = (text: string) =>
-  text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX - 1)}…` : text;
+export const clip = (text: string) => clipText(text, SHOWN_MAX);
 
 /** 100000 → "100,000", the way the limits are written in messages. */
 export const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
