@@ -255,6 +255,18 @@ export class AppsScriptRuntime {
    * up to 30 at once on the shared virtual clock (see concurrent.ts). Answers every cell's outcome.
    */
   customFunctionsAtOnce(calls: readonly CellCall[]): CellOutcome[] {
+    // The execution threads model the services cells use, not this runtime's knobs: refuse to run
+    // a storm in a simpler world than the test set up.
+    const knobs = [
+      ...(this.faults.size > 0 ? ["faults"] : []),
+      ...(this.intlTimeZones ? [] : ["intlTimeZones = false"]),
+      ...(this.documents.primary.unavailable.size > 0 ? ["unavailable document services"] : []),
+    ];
+    if (knobs.length > 0) {
+      throw new Error(
+        `customFunctionsAtOnce does not model ${knobs.join(", ")}; run cells one by one`,
+      );
+    }
     return runCellsAtOnce(
       {
         clock: this.clock,

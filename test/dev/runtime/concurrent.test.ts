@@ -40,6 +40,17 @@ const SCRIPT = `
 `;
 
 describe("executions at once", { timeout: 60_000 }, () => {
+  it("refuses a knob its execution threads do not model, rather than ignore it", () => {
+    const rt = runtime(SCRIPT);
+    rt.faults.set("Utilities.sleep", "We're sorry, a server error occurred.");
+    expect(() => rt.customFunctionsAtOnce([{ name: "NAP", args: [10] }])).toThrow(
+      "customFunctionsAtOnce does not model faults",
+    );
+    rt.faults.clear();
+    rt.intlTimeZones = false;
+    expect(() => rt.customFunctionsAtOnce([{ name: "NAP", args: [10] }])).toThrow(/intlTimeZones/);
+  });
+
   it("starts every cell at the same virtual moment and ends each at its own time", () => {
     const rt = runtime(SCRIPT);
     const start = rt.clock.now();
