@@ -46,8 +46,8 @@ export function objectArgument(
 /** A value as a message may quote it, whatever it is. */
 function describeValue(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "function") return "a function";
+  if (Array.isArray(value)) return message("value.list");
+  if (typeof value === "object") return message("value.object");
+  if (typeof value === "function") return message("value.function");
   return shown(value);
 }

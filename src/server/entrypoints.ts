@@ -13,6 +13,7 @@ import {
   diagnosticsEnvironment,
   documentEnvironment,
   functionEnvironment,
+  growthEnvironment,
   pullEnvironment,
   sidebarEnvironment,
 } from "./environments.js";
@@ -32,7 +33,6 @@ import {
   alertUser,
   appsScriptClock,
   authorizationRequired,
-  documentLock,
   documentProperties,
   logExecution,
   missingDocumentServices,
@@ -470,26 +470,16 @@ export function chartGrowth(
 ): ChartGrowthResult {
   speak(locale);
   const name = idArgument(sheet, "sheet", message("argument.historySheet"));
-  return writeGrowthChart(
-    { spreadsheet: activeSpreadsheet(), lock: documentLock() },
-    name,
-    metric ?? "",
-    days ?? "",
-  );
+  return writeGrowthChart(growthEnvironment(), name, metric ?? "", days ?? "");
 }
 
 /** The menu's "Chart growth": charts the active sheet's growth and shows the growth sheet. */
 export function chartActiveSheetGrowth(): void {
   const locale = localeFrom(userLocale());
   useLocale(locale);
-  const spreadsheet = activeSpreadsheet();
+  const env = growthEnvironment();
   try {
-    writeGrowthChart(
-      { spreadsheet, lock: documentLock() },
-      spreadsheet.getActiveSheet().getName(),
-      "",
-      "",
-    );
+    writeGrowthChart(env, env.spreadsheet.getActiveSheet().getName(), "", "");
   } catch (error) {
     alertUser(describeError(error));
   }

@@ -4,6 +4,7 @@
 
 import type { DiagnosticsEnvironment } from "./diagnostics/runDiagnostics.js";
 import type { FunctionEnvironment } from "./functions/creatorsFunction.js";
+import type { ChartGrowthEnvironment } from "./growth/chartGrowth.js";
 import {
   activeSpreadsheet,
   appsScriptClock,
@@ -83,6 +84,11 @@ export function pullEnvironment(): PullEnvironment {
       }
     },
   };
+}
+
+/** Chart growth: the active spreadsheet and the document lock its sheet and chart are written under. */
+export function growthEnvironment(): ChartGrowthEnvironment {
+  return { spreadsheet: activeSpreadsheet(), lock: documentLock() };
 }
 
 /** The setup check probes each service itself: it gets them as "or null" readers. */

@@ -35,9 +35,9 @@ describe("dist/Code.js", () => {
 
   it("stays small, because Apps Script parses it at every custom function call", () => {
     // The goal is 102,400 bytes (CODE_BYTES_TARGET). The minified bundle of issue 14 met it alone;
-    // with the setup check, the field rules, the sidebar's server side and growth it does not yet
+    // with the setup check, the field rules, the sidebar's server side, growth and credits it does not
     // (see the closing notes): this bound only keeps it from growing unnoticed meanwhile.
-    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(160 * 1024);
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(156 * 1024);
   });
 
   it("is minified with a names map that reads its stack traces back to the sources", () => {

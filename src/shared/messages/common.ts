@@ -19,6 +19,10 @@ export const commonEn = {
   "settings.notText": "{name} must be text: paste the key as it was given to you.",
   "settings.malformed":
     "{name} doesn't look like a key: it has spaces inside or is over 500 characters. Paste it again.",
+  "value.object": "an object",
+  "value.list": "a list",
+  "value.function": "a function",
+  "value.invalidDate": "an invalid date",
 } as const;
 
 export const commonZh: Catalogue<typeof commonEn> = {
@@ -37,4 +41,8 @@ export const commonZh: Catalogue<typeof commonEn> = {
   "filters.rangeShape": "筛选条件区域需要两列（名称、值），而不是 {columns} 列。",
   "settings.notText": "{name} 必须是文本：请按原样粘贴密钥。",
   "settings.malformed": "{name} 看起来不像密钥：中间有空格或超过 500 个字符。请重新粘贴。",
+  "value.object": "一个对象",
+  "value.list": "一个列表",
+  "value.function": "一个函数",
+  "value.invalidDate": "无效日期",
 };

@@ -27,7 +27,9 @@ const SHOWN_MAX = 60;
 export function shown(value: unknown): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? "an invalid date" : value.toISOString().slice(0, 10);
+    return Number.isNaN(value.getTime())
+      ? message("value.invalidDate")
+      : value.toISOString().slice(0, 10);
   }
   if (typeof value === "string") return `"${clip(value)}"`;
   // A range is shown as its cells; any other object from a script (google.script.run carries plain
@@ -40,7 +42,7 @@ export function shown(value: unknown): string {
         .join(","),
     );
   }
-  if (typeof value === "object" && value !== null) return "an object";
+  if (typeof value === "object" && value !== null) return message("value.object");
   return clip(String(value));
 }
 
