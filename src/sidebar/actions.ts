@@ -7,7 +7,7 @@ import { AddonError } from "../shared/errors.js";
 import { grouped } from "../shared/query/issues.js";
 import { type Locale, rememberLocale, type StorageLike, t } from "./i18n.js";
 import { driveJob } from "./jobs/driver.js";
-import type { Rpc } from "./rpc.js";
+import type { Answer, Rpc } from "./rpc.js";
 import {
   emptyForm,
   formFromSaved,
@@ -62,6 +62,10 @@ export interface Actions {
   refreshUsage(): Promise<void>;
   /** Saves the daily credit cap as typed ("" or 0 removes it). */
   saveCap(cap: string): Promise<Outcome>;
+  /** The active sheet, and whether it holds history snapshots. */
+  growthTarget(): Promise<Answer<"getGrowthTarget">>;
+  /** Charts a history sheet's growth: the growth sheet written and how many creators it holds. */
+  chartGrowth(sheet: string): Promise<Answer<"chartGrowth">>;
 }
 
 export interface ActionDeps {
@@ -430,6 +434,10 @@ export function createActions({
       const test = await busyWith(`test-${source}`, () => rpc.call("testConnection", source));
       if (!(test instanceof Error)) store.patch({ connection: { ...others, [source]: test } });
     },
+
+    // The growth panel keeps its own status line: these answer, or throw, as the server did.
+    growthTarget: () => rpc.call("getGrowthTarget"),
+    chartGrowth: (sheet) => rpc.call("chartGrowth", sheet, "", ""),
   };
   return actions;
 }

@@ -267,6 +267,12 @@ export const en = {
   "country.AU": "Australia",
   "country.SA": "Saudi Arabia",
   "country.AE": "United Arab Emirates",
+  "growth.chart": "Chart growth",
+  "growth.current": "“{sheet}” holds history snapshots.",
+  "growth.help":
+    "Writes “{sheet} growth”: each creator's growth over 7 days and a line chart of the 10 who grew most.",
+  "growth.charting": "Charting the growth of “{sheet}”…",
+  "growth.done": "Wrote “{sheet}”: {creators} creators, and a chart of the ones who grew most.",
 } as const;
 
 export const zh: Catalogue<typeof en> = {
@@ -526,4 +532,9 @@ export const zh: Catalogue<typeof en> = {
   "country.AU": "澳大利亚",
   "country.SA": "沙特阿拉伯",
   "country.AE": "阿联酋",
+  "growth.chart": "增长图表",
+  "growth.current": "“{sheet}”保存着历史快照。",
+  "growth.help": "写入“{sheet} growth”：每位达人 7 天内的增长，以及增长最多的 10 位达人的折线图。",
+  "growth.charting": "正在为“{sheet}”绘制增长图表…",
+  "growth.done": "已写入“{sheet}”：{creators} 位达人，并为增长最多的达人绘制了图表。",
 };

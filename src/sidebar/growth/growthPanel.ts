@@ -1,13 +1,11 @@
 // "Chart growth" in the sidebar: on the Saved tab, a line for the current sheet when it holds
 // history snapshots, and a button on each saved history query's card. Both call chartGrowth and
-// say how it went in one status line. Self-contained: its own server calls, its own sentences.
+// say how it went in one status line, which the panel and the cards share.
 
-import type { ViewContext } from "../context.js";
+import { say, type ViewContext } from "../context.js";
 import { type Child, h } from "../dom.js";
-import { createRpc, type Rpc, scriptRunTransport } from "../rpc.js";
 import type { SavedQuery } from "../state.js";
 import { watch } from "../store.js";
-import { type GrowthMessage, growthText } from "./messages.js";
 
 interface GrowthUi {
   readonly locale: string;
@@ -22,15 +20,13 @@ const uis = new WeakMap<object, GrowthUi>();
 function growthUi(ctx: ViewContext): GrowthUi {
   const known = uis.get(ctx.store);
   if (known && known.locale === ctx.locale) return known;
-  const say = (id: GrowthMessage, params?: Readonly<Record<string, string | number>>) =>
-    growthText(ctx.locale, id, params);
-  const rpc: Rpc = createRpc({
-    transport: scriptRunTransport(() => say("unavailable")),
-    locale: () => ctx.locale,
-  });
   const status = h("p", { class: "help", role: "status", "data-testid": "growth-status" });
   const currentText = h("p", { class: "help" });
-  const currentButton = h("button", { type: "button", class: "secondary small" }, say("chart"));
+  const currentButton = h(
+    "button",
+    { type: "button", class: "secondary small" },
+    say(ctx, "growth.chart"),
+  );
   currentButton.dataset.testid = "chart-growth-current";
   const current = h(
     "div",
@@ -47,20 +43,24 @@ function growthUi(ctx: ViewContext): GrowthUi {
     panel,
     async refresh() {
       try {
-        const target = await rpc.call("getGrowthTarget");
+        const target = await ctx.actions.growthTarget();
         currentSheet = target.sheet;
         current.hidden = !target.history;
-        currentText.textContent = `${say("current", { sheet: target.sheet })} ${say("help", { sheet: target.sheet })}`;
+        const params = { sheet: target.sheet };
+        currentText.textContent = `${say(ctx, "growth.current", params)} ${say(ctx, "growth.help", params)}`;
       } catch {
         current.hidden = true;
       }
     },
     async chart(sheet) {
       status.classList.remove("failed");
-      status.textContent = say("charting", { sheet });
+      status.textContent = say(ctx, "growth.charting", { sheet });
       try {
-        const result = await rpc.call("chartGrowth", sheet, "", "");
-        status.textContent = say("done", { sheet: result.sheet, creators: result.creators });
+        const result = await ctx.actions.chartGrowth(sheet);
+        status.textContent = say(ctx, "growth.done", {
+          sheet: result.sheet,
+          creators: result.creators,
+        });
       } catch (error) {
         status.classList.add("failed");
         status.textContent = error instanceof Error ? error.message : String(error);
@@ -100,6 +100,6 @@ export function growthButton(ctx: ViewContext, saved: SavedQuery): Child {
       "data-testid": "chart-growth",
       onClick: () => void growthUi(ctx).chart(sheet),
     },
-    growthText(ctx.locale, "chart"),
+    say(ctx, "growth.chart"),
   );
 }
