@@ -68,3 +68,16 @@ export function cellErrorOf(rt: AppsScriptRuntime, name: string, args: readonly 
   }
   throw new Error(`${name} did not fail`);
 }
+
+/**
+ * Drives a pull with resumeJob back to back until it stops running, as the sidebar does — at most
+ * `executions` more, so that a pull that never ends fails the test rather than hanging it.
+ */
+export function resumeToEnd(rt: AppsScriptRuntime, summary: Summary, executions = 100): Summary {
+  let current = summary;
+  for (let run = 0; current.status === "running"; run++) {
+    if (run === executions) throw new Error(`still running after ${executions} more executions`);
+    current = rt.serverCall("resumeJob", [current.jobId]) as Summary;
+  }
+  return current;
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { LONG_NAME_CHARS } from "../../dev/fake-api/drift.js";
 import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import { type AppsScriptRuntime, ScriptError } from "../../dev/runtime/runtime.js";
-import { HOUR, type Summary, useAddonWorld } from "./addonWorld.js";
+import { HOUR, resumeToEnd, type Summary, useAddonWorld } from "./addonWorld.js";
 
 let api: FakeApiHandle;
 let rt: AppsScriptRuntime;
@@ -157,8 +157,7 @@ describe("nothing paid for is thrown away", () => {
     rt.http.quota.consume(owner, 20_000 - 400, rt.clock.now());
     const query = keyapi({ limit: 20_000, sheet: "Big", mode: "replace" });
     let summary = runQuery(query);
-    while (summary.status === "running")
-      summary = rt.serverCall("resumeJob", [summary.jobId]) as Summary;
+    summary = resumeToEnd(rt, summary);
     expect(summary).toMatchObject({ status: "failed", rows: 4_000, requests: 400 });
     expect(summary.message).toMatch(/daily allowance of web requests \(UrlFetch\) is used up/);
     expect(summary.message).not.toMatch(/could not be reached/);
@@ -170,8 +169,7 @@ describe("nothing paid for is thrown away", () => {
     // A day later the quota has renewed: resuming goes on from page 401.
     rt.clock.advanceTo(rt.clock.now() + 24 * HOUR);
     summary = rt.serverCall("resumeJob", [summary.jobId]) as Summary;
-    while (summary.status === "running")
-      summary = rt.serverCall("resumeJob", [summary.jobId]) as Summary;
+    summary = resumeToEnd(rt, summary);
     expect(summary).toMatchObject({ status: "done", rows: 20_000 });
     expect(await keyapiRequests()).toBeLessThanOrEqual(2_003);
     const ids = rt.spreadsheet
@@ -182,8 +180,7 @@ describe("nothing paid for is thrown away", () => {
     expect(new Set(ids).size).toBe(20_000);
     // In the API's order: the same pull, run straight through, gives the same ids in the same order.
     let straight = runQuery(keyapi({ limit: 20_000, sheet: "Straight", mode: "replace" }));
-    while (straight.status === "running")
-      straight = rt.serverCall("resumeJob", [straight.jobId]) as Summary;
+    straight = resumeToEnd(rt, straight);
     const expected = rt.spreadsheet
       .sheet("Straight")
       .values()

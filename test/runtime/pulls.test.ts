@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { FakeApiHandle } from "../../dev/fake-api/worker.js";
 import { AppsScriptRuntime } from "../../dev/runtime/runtime.js";
 import { catalogueOf } from "../../src/shared/columns/index.js";
-import { DEMO_KEYS, type Summary, useAddonWorld } from "./addonWorld.js";
+import { DEMO_KEYS, resumeToEnd, type Summary, useAddonWorld } from "./addonWorld.js";
 
 const _KEYS = DEMO_KEYS;
 const WRITE_CALLS = [
@@ -338,8 +338,7 @@ describe("long pulls", () => {
       sheet: "Big",
       mode: "replace",
     });
-    while (summary.status === "running")
-      summary = rt.serverCall("resumeJob", [summary.jobId]) as Summary;
+    summary = resumeToEnd(rt, summary);
     expect(summary.status).toBe("failed");
     expect(summary.message).toMatch(/out of credits/);
     expect(snapshot("Big")).toEqual(before);
@@ -351,8 +350,7 @@ describe("long pulls", () => {
     await api.configure({ ...slow, credits: 100_000 });
     const fetchedBefore = summary.requests;
     summary = rt.serverCall("resumeJob", [summary.jobId]) as Summary;
-    while (summary.status === "running")
-      summary = rt.serverCall("resumeJob", [summary.jobId]) as Summary;
+    summary = resumeToEnd(rt, summary);
     expect(summary).toMatchObject({ status: "done", rows: 20_000 });
     // 2,000 pages, the wave KeyAPI refused for credits (sent, so paid, and asked again), no more.
     expect(summary.requests).toBeLessThanOrEqual(2_000 + 50 + 3);
@@ -365,8 +363,7 @@ describe("long pulls", () => {
     let summary = runQuery(BIG_PULL);
     const staging = rt.spreadsheet.sheetNames().find((name) => name.startsWith("TT staging"))!;
     rt.spreadsheet.deleteSheet(rt.spreadsheet.sheet(staging));
-    while (summary.status === "running")
-      summary = rt.serverCall("resumeJob", [summary.jobId]) as Summary;
+    summary = resumeToEnd(rt, summary);
     expect(summary.status).toBe("failed");
     expect(summary.message).toMatch(
       /hidden sheet “TT staging .*” that held this pull's rows was deleted/,
